@@ -1,0 +1,19 @@
+namespace JetStream.Analyzers.Rules.Catalog;
+
+/// <summary>.editorconfig keys. Each may also be given per rule as <c>jetstream.JSxxxx.&lt;key without prefix&gt;</c>.</summary>
+public static class OptionKeys
+{
+    public const string Prefix = "jetstream_";
+    public const string ServerVersion = "jetstream_server_version";
+    public const string MinReplicas = "jetstream_min_replicas";
+    public const string CriticalStreams = "jetstream_critical_streams";
+    public const string MaxFilterSubjects = "jetstream_max_filter_subjects";
+    public const string MinAckWait = "jetstream_min_ack_wait";
+    public const string DefaultMaxBytes = "jetstream_default_max_bytes";
+    public const string DefaultMaxAge = "jetstream_default_max_age";
+    public const string DefaultBackoff = "jetstream_default_backoff";
+    public const string DefaultMaxDeliver = "jetstream_default_max_deliver";
+
+    /// <summary>MSBuild property made compiler-visible by the package; read when the .editorconfig key is absent.</summary>
+    public const string ServerVersionBuildProperty = "build_property.JetStreamServerVersion";
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace JetStream.Analyzers.Rules.Catalog;
+
+/// <summary>The one list of rules. The analyzer, the code fixes, the config-file linter and the docs all read it.</summary>
+public static class RuleCatalog
+{
+    public const string Category = "JetStream";
+    public const string HelpLinkBase = "https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/";
+
+    public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
+
+    public static readonly RuleInfo ReplicasBelowMinimum = new(
+        RuleIds.ReplicasBelowMinimum,
+        "Stream has fewer replicas than the production minimum",
+        "{0} has {1}; a single lost server takes its data with it. Use at least {2} replicas.",
+        RuleSeverity.Warning,
+        "A stream with fewer replicas than the configured minimum (default 3) loses acknowledged messages when a server or its disk fails. An unset replica count means 1.",
+        new[] { OptionKeys.MinReplicas },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo EvenReplicaCount = new(
+        RuleIds.EvenReplicaCount,
+        "Stream has an even number of replicas",
+        "{0} has {1} replicas, which survives no more server failures than {2}; use {3} replicas",
+        RuleSeverity.Warning,
+        "Raft needs a majority: 2 replicas tolerate no failure (like 1) and 4 tolerate one (like 3), while costing more storage and write latency.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo NoMaxBytes = new(
+        RuleIds.NoMaxBytes,
+        "Stream has no max-bytes limit",
+        "{0} has no byte limit ({1}); it grows until the server's storage is full. Set a maximum size.",
+        RuleSeverity.Warning,
+        "Without max_bytes a stream is bounded only by the account or server storage; when that fills, every stream on the server stops accepting messages.",
+        new[] { OptionKeys.DefaultMaxBytes },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo NoMaxAge = new(
+        RuleIds.NoMaxAge,
+        "Stream has no max-age limit",
+        "{0} has no age limit ({1}); messages are kept forever unless another limit removes them. Set a maximum age.",
+        RuleSeverity.Warning,
+        "Without max_age old messages stay until a count or byte limit evicts them, which makes storage use and recovery time grow without bound.",
+        new[] { OptionKeys.DefaultMaxAge },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo MemoryStorage = new(
+        RuleIds.MemoryStorage,
+        "Stream uses memory storage",
+        "{0} uses memory storage; its messages are lost when the servers restart. Use file storage unless the data is disposable.",
+        RuleSeverity.Warning,
+        "Memory streams are not written to disk: a restart or a crash of every replica loses them, and they compete with the server for RAM.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo DeleteOrPurgeAllowed = new(
+        RuleIds.DeleteOrPurgeAllowed,
+        "Critical stream allows message deletion or purge",
+        "{0} allows {1}; one API call can erase its messages. Set {2}.",
+        RuleSeverity.Info,
+        "Streams listed in jetstream_critical_streams are reported as warnings when deny-delete or deny-purge is off; other streams get a suggestion.",
+        new[] { OptionKeys.CriticalStreams },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo DiscardNew = new(
+        RuleIds.DiscardNew,
+        "Stream discards new messages at its limits",
+        "{0} uses the discard policy 'new': once a limit is reached the server rejects publishes, so every publisher must handle that error",
+        RuleSeverity.Info,
+        "With discard new, a full stream answers publishes with an error instead of evicting old messages. Publishers that do not check the publish acknowledgement lose messages silently.");
+
+    public static readonly RuleInfo StreamRejectedByServer = new(
+        RuleIds.StreamRejectedByServer,
+        "The server rejects this stream configuration",
+        "{0} is rejected by NATS server {1}: {2}",
+        RuleSeverity.Error,
+        "The configuration breaks a rule nats-server checks when the stream is created or updated, so the call fails at run time.");
+
+    public static readonly RuleInfo StreamSettingIgnoredByServer = new(
+        RuleIds.StreamSettingIgnoredByServer,
+        "Stream setting is not supported by the target server version",
+        "{0} sets {1}, which NATS server {2} does not know and silently drops (it needs {3} or later)",
+        RuleSeverity.Warning,
+        "Servers before 2.12 ignore JSON fields they do not know, so a setting added in a later release has no effect on an older server.",
+        new[] { OptionKeys.ServerVersion });
+
+    public static readonly RuleInfo NoBackoff = new(
+        RuleIds.NoBackoff,
+        "Acknowledging consumer has no backoff",
+        "{0} acknowledges messages but has no backoff; a failing message is redelivered every {1}. Set a backoff schedule.",
+        RuleSeverity.Warning,
+        "Without backoff every redelivery comes after the same ack wait, so a burst of failures turns into a steady redelivery storm.",
+        new[] { OptionKeys.DefaultBackoff },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo UnlimitedMaxDeliver = new(
+        RuleIds.UnlimitedMaxDeliver,
+        "Acknowledging consumer redelivers without limit",
+        "{0} has no max-deliver limit ({1}); a message that always fails is redelivered forever. Set MaxDeliver.",
+        RuleSeverity.Warning,
+        "With the server default (-1) a poison message is redelivered until it expires from the stream, blocking work-queue consumers and wasting capacity.",
+        new[] { OptionKeys.DefaultMaxDeliver },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo ExcessiveFilterSubjects = new(
+        RuleIds.ExcessiveFilterSubjects,
+        "Consumer has too many filter subjects",
+        "{0} has {1} filter subjects (more than {2}); each one adds matching work on the server for every message. Use fewer, broader filters or wildcards.",
+        RuleSeverity.Warning,
+        "Consumers with many filter subjects are slow to create and to deliver; NATS maintainers advise a handful per consumer.",
+        new[] { OptionKeys.MaxFilterSubjects });
+
+    public static readonly RuleInfo PushWithoutHeartbeat = new(
+        RuleIds.PushWithoutHeartbeat,
+        "Push consumer has no idle heartbeat",
+        "{0} is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat.",
+        RuleSeverity.Warning,
+        "Heartbeats let the client detect that the server stopped delivering (for example after a leader change) and recover.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo PushWithoutFlowControl = new(
+        RuleIds.PushWithoutFlowControl,
+        "Push consumer has no flow control",
+        "{0} is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable FlowControl.",
+        RuleSeverity.Warning,
+        "Flow control lets the server pace a push consumer to what the subscriber can take; without it messages are dropped as slow-consumer overflow and redelivered later.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo ShortAckWait = new(
+        RuleIds.ShortAckWait,
+        "Consumer ack wait is implausibly short",
+        "{0} waits only {1} for an acknowledgement (minimum {2}); messages still being processed are redelivered",
+        RuleSeverity.Warning,
+        "When the ack wait is shorter than the processing time, every message is delivered again while it is still being handled. With backoff the first backoff value is the effective ack wait.",
+        new[] { OptionKeys.MinAckWait });
+
+    public static readonly RuleInfo ConsumerRejectedByServer = new(
+        RuleIds.ConsumerRejectedByServer,
+        "The server rejects this consumer configuration",
+        "{0} is rejected by NATS server {1}: {2}",
+        RuleSeverity.Error,
+        "The configuration breaks a rule nats-server checks when the consumer is created or updated, so the call fails at run time.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo ConsumerSettingIgnoredByServer = new(
+        RuleIds.ConsumerSettingIgnoredByServer,
+        "Consumer setting is not supported by the target server version",
+        "{0} sets {1}, which NATS server {2} does not know and silently drops (it needs {3} or later){4}",
+        RuleSeverity.Error,
+        "Servers before 2.12 ignore JSON fields they do not know. For consumers this changes behaviour: a consumer whose only filter is in filter_subjects becomes unfiltered on 2.9 and receives every message of the stream.",
+        new[] { OptionKeys.ServerVersion });
+
+    public static IReadOnlyList<RuleInfo> All { get; } = new[]
+    {
+        ReplicasBelowMinimum, EvenReplicaCount, NoMaxBytes, NoMaxAge, MemoryStorage, DeleteOrPurgeAllowed, DiscardNew,
+        StreamRejectedByServer, StreamSettingIgnoredByServer,
+        NoBackoff, UnlimitedMaxDeliver, ExcessiveFilterSubjects, PushWithoutHeartbeat, PushWithoutFlowControl, ShortAckWait,
+        ConsumerRejectedByServer, ConsumerSettingIgnoredByServer,
+    };
+
+    private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    public static RuleInfo Get(string id) => ById[id];
+
+    public static bool TryGet(string id, out RuleInfo rule) => ById.TryGetValue(id, out rule!);
+}

@@ -1,0 +1,24 @@
+namespace JetStream.Analyzers.Rules.Catalog;
+
+/// <summary>Diagnostic IDs. Blocks: JS1xxx streams, JS2xxx consumers, JS3xxx client usage, JS4xxx config files, JS5xxx live server.</summary>
+public static class RuleIds
+{
+    public const string ReplicasBelowMinimum = "JS1001";
+    public const string EvenReplicaCount = "JS1002";
+    public const string NoMaxBytes = "JS1003";
+    public const string NoMaxAge = "JS1004";
+    public const string MemoryStorage = "JS1005";
+    public const string DeleteOrPurgeAllowed = "JS1006";
+    public const string DiscardNew = "JS1007";
+    public const string StreamRejectedByServer = "JS1100";
+    public const string StreamSettingIgnoredByServer = "JS1101";
+
+    public const string NoBackoff = "JS2001";
+    public const string UnlimitedMaxDeliver = "JS2002";
+    public const string ExcessiveFilterSubjects = "JS2003";
+    public const string PushWithoutHeartbeat = "JS2004";
+    public const string PushWithoutFlowControl = "JS2005";
+    public const string ShortAckWait = "JS2006";
+    public const string ConsumerRejectedByServer = "JS2100";
+    public const string ConsumerSettingIgnoredByServer = "JS2101";
+}

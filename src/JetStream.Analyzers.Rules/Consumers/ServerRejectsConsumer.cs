@@ -1,0 +1,443 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Text;
+
+namespace JetStream.Analyzers.Rules.Consumers;
+
+/// <summary>
+/// JS2100: the checks nats-server applies to a consumer configuration on create or update, for the target
+/// server version. Checks that need the stream run only when the front end knows the stream's configuration.
+/// </summary>
+public sealed class ServerRejectsConsumer : ConsumerRule
+{
+    /// <summary>Finding property that marks the max-deliver-vs-backoff reason, which has a code fix.</summary>
+    public const string BackoffReason = "backoff";
+
+    private const int MaxNameLength = 255;
+    private const int MaxDescriptionLength = 4096;
+    private const int MaxMetadataBytes = 128 * 1024;
+    private static readonly char[] NameBreakers = { '.', '*', '>', ' ', '\t', '\r', '\n', '\f' };
+    private static readonly char[] PathSeparators = { '\\', '/' };
+
+    public override RuleInfo Rule => RuleCatalog.ConsumerRejectedByServer;
+
+    public override void Evaluate(ConsumerModel consumer, RuleContext context, ICollection<Finding> findings)
+    {
+        var checker = new Checker(this, consumer, context, findings);
+        checker.Names();
+        checker.Sizes();
+        checker.Timing();
+        checker.BackoffVersusMaxDeliver();
+        checker.PushOrPull();
+        checker.Filters();
+        checker.DeliverPolicy();
+        checker.SampleFrequency();
+        checker.Stream();
+    }
+
+    private readonly struct Checker
+    {
+        private readonly ServerRejectsConsumer rule;
+        private readonly ConsumerModel c;
+        private readonly ServerVersion v;
+        private readonly ICollection<Finding> findings;
+        private readonly string subject;
+
+        public Checker(ServerRejectsConsumer rule, ConsumerModel consumer, RuleContext context, ICollection<Finding> findings)
+        {
+            this.rule = rule;
+            c = consumer;
+            v = context.ServerVersion;
+            this.findings = findings;
+            subject = Describe.Consumer(consumer);
+        }
+
+        public void Names()
+        {
+            var strict = v.AtLeast(2, 12, 8);
+            if (c.Name.TryGet(out var name) && !string.IsNullOrEmpty(name))
+            {
+                if (name.IndexOfAny(NameBreakers) >= 0 || strict && name.IndexOfAny(PathSeparators) >= 0)
+                {
+                    Reject(c.Name, strict
+                        ? "consumer name can not contain '.', '*', '>', '\\', '/'"
+                        : "consumer name can not contain '.', '*', '>' (the name is a token of the API subject)");
+                }
+                else if (name.IndexOfAny(PathSeparators) >= 0)
+                {
+                    Reject(c.Name, "Consumer name can not contain path separators");
+                }
+            }
+
+            if (c.DurableName.TryGet(out var durable) && !string.IsNullOrEmpty(durable))
+            {
+                if (durable.IndexOfAny(NameBreakers) >= 0 || strict && durable.IndexOfAny(PathSeparators) >= 0)
+                {
+                    Reject(c.DurableName, strict
+                        ? "consumer durable name can not contain '.', '*', '>', '\\', '/'"
+                        : "durable name can not contain '.', '*', '>'");
+                }
+
+                if (Encoding.UTF8.GetByteCount(durable) > MaxNameLength)
+                {
+                    Reject(c.DurableName, $"consumer name is too long, maximum allowed is {MaxNameLength}");
+                }
+
+                if (c.Name.TryGet(out var n) && !string.IsNullOrEmpty(n) && n != durable)
+                {
+                    Reject(c.Name, "Consumer Durable and Name have to be equal if both are provided");
+                }
+            }
+
+            if (c.NumReplicas.TryGet(out var replicas) && replicas < 0)
+            {
+                Reject(c.NumReplicas, "replicas count cannot be negative");
+            }
+        }
+
+        public void Sizes()
+        {
+            if (c.Description.TryGet(out var description) && description is not null && Encoding.UTF8.GetByteCount(description) > MaxDescriptionLength)
+            {
+                Reject(c.Description, $"consumer description is too long, maximum allowed is {MaxDescriptionLength}");
+            }
+
+            if (v.AtLeast(2, 10) && c.MetadataBytes.TryGet(out var metadata) && metadata > MaxMetadataBytes)
+            {
+                Reject(c.MetadataBytes, "consumer metadata exceeds maximum size of 128KB");
+            }
+
+            if (v.Before(2, 14) && c.AckPolicy.Is(AckPolicy.FlowControl))
+            {
+                Reject(c.AckPolicy, "invalid JSON (the flow_control ack policy needs server 2.14)");
+            }
+        }
+
+        public void Timing()
+        {
+            if (v.Before(2, 12))
+            {
+                return;
+            }
+
+            if (c.Backoff.TryGet(out var backoff) && backoff is not null && backoff.Any(b => b < 0))
+            {
+                Reject(c.Backoff, "consumer backoff needs to be positive");
+            }
+
+            if (c.AckWait.TryGet(out var ackWait) && ackWait < 0)
+            {
+                Reject(c.AckWait, "consumer ack wait needs to be positive");
+            }
+        }
+
+        public void BackoffVersusMaxDeliver()
+        {
+            if (EffectiveConsumer.KnownBackoff(c) is not { } backoff || EffectiveConsumer.MaxDeliver(c, v) is not { } md)
+            {
+                return;
+            }
+
+            var count = backoff.Count;
+            var fails = v.Before(2, 10, 14) ? md <= count
+                : v.Before(2, 10, 23) ? md != -1 && md <= count
+                : md != -1 && count > md;
+            if (!fails)
+            {
+                return;
+            }
+
+            var shown = c.MaxDeliver.IsAbsent ? "not set" : md.ToString(CultureInfo.InvariantCulture);
+            var properties = FixProperties.Create("max_deliver", (count + 1).ToString(CultureInfo.InvariantCulture));
+            findings.Add(new Finding(
+                rule.Rule,
+                c.MaxDeliver.Origin ?? c.Backoff.Origin ?? c.Origin,
+                new object?[] { subject, v, $"max deliver is required to be > length of backoff values (max deliver is {shown}, backoff has {count} values)" },
+                properties: WithReason(properties, BackoffReason)));
+        }
+
+        public void PushOrPull()
+        {
+            switch (c.IsPush)
+            {
+                case true:
+                    Push();
+                    break;
+                case false:
+                    Pull();
+                    break;
+            }
+        }
+
+        private void Push()
+        {
+            var deliver = c.DeliverSubject.Value;
+            if (!Subjects.IsValid(deliver))
+            {
+                Reject(c.DeliverSubject, "invalid push consumer deliver subject");
+            }
+            else if (Subjects.HasWildcard(deliver))
+            {
+                Reject(c.DeliverSubject, "consumer deliver subject has wildcards");
+            }
+
+            if (c.MaxWaiting.TryGet(out var maxWaiting) && maxWaiting != 0)
+            {
+                Reject(c.MaxWaiting, "consumer in push mode can not set max waiting");
+            }
+
+            if (c.MaxAckPending.TryGet(out var maxAckPending) && maxAckPending > 0 && (c.AckPolicy.IsAbsent || c.AckPolicy.Is(AckPolicy.None)))
+            {
+                Reject(c.MaxAckPending, "consumer requires ack policy for max ack pending");
+            }
+
+            if (c.IdleHeartbeat.TryGet(out var heartbeat) && heartbeat > 0 && heartbeat < 100 * Durations.Millisecond)
+            {
+                Reject(c.IdleHeartbeat, "consumer idle heartbeat needs to be >= 100ms");
+            }
+
+            if (c.FlowControl.Is(true) && (c.IdleHeartbeat.IsAbsent || c.IdleHeartbeat.Is(0)))
+            {
+                Reject(c.FlowControl, "consumer with flow control also needs heartbeats");
+            }
+        }
+
+        private void Pull()
+        {
+            if (c.RateLimitBps.TryGet(out var rate) && rate > 0)
+            {
+                Reject(c.RateLimitBps, "consumer in pull mode can not have rate limit set");
+            }
+
+            if (c.IdleHeartbeat.TryGet(out var heartbeat) && heartbeat > 0)
+            {
+                Reject(c.IdleHeartbeat, "consumer idle heartbeat requires a push based consumer");
+            }
+
+            if (c.FlowControl.Is(true))
+            {
+                Reject(c.FlowControl, "consumer flow control requires a push based consumer");
+            }
+
+            if (v.AtLeast(2, 14) && c.AckPolicy.Is(AckPolicy.FlowControl))
+            {
+                Reject(c.AckPolicy, "flow control ack policy requires a push based consumer");
+            }
+
+            // From 2.12 the server turns negative values into 0 instead of rejecting them.
+            var negativesRejected = v.Before(2, 12);
+            if (negativesRejected && c.MaxWaiting.TryGet(out var maxWaiting) && maxWaiting < 0)
+            {
+                Reject(c.MaxWaiting, "consumer max waiting needs to be positive");
+            }
+
+            if (negativesRejected && c.MaxBatch.TryGet(out var maxBatch) && maxBatch < 0)
+            {
+                Reject(c.MaxBatch, "consumer max request batch needs to be > 0");
+            }
+
+            if (c.MaxExpires.TryGet(out var expires) && expires != 0 && expires < Durations.Millisecond && (expires > 0 || negativesRejected))
+            {
+                Reject(c.MaxExpires, "consumer max request expires needs to be >= 1ms");
+            }
+        }
+
+        public void Filters()
+        {
+            if (v.Before(2, 10))
+            {
+                return;
+            }
+
+            var hasSingle = c.FilterSubject.TryGet(out var single) && !string.IsNullOrEmpty(single);
+            if (hasSingle && !Subjects.IsValid(single))
+            {
+                Reject(c.FilterSubject, "invalid subject");
+            }
+
+            if (!c.FilterSubjects.TryGet(out var filters) || filters is not { Count: > 0 })
+            {
+                return;
+            }
+
+            if (hasSingle)
+            {
+                Reject(c.FilterSubjects, "consumer cannot have both FilterSubject and FilterSubjects specified");
+            }
+
+            var valid = new List<string>();
+            foreach (var filter in filters)
+            {
+                if (string.IsNullOrEmpty(filter))
+                {
+                    Reject(c.FilterSubjects, "consumer filter in FilterSubjects cannot be empty");
+                }
+                else if (!Subjects.IsValid(filter))
+                {
+                    Reject(c.FilterSubjects, $"invalid subject '{filter}'");
+                }
+                else
+                {
+                    valid.Add(filter);
+                }
+            }
+
+            // 2.10.14 to 2.12.4 compared filters for any collision; other releases for containment either way.
+            var collide = v.AtLeast(2, 10, 14) && v.Before(2, 12, 5);
+            for (var i = 0; i < valid.Count; i++)
+            {
+                for (var j = i + 1; j < valid.Count; j++)
+                {
+                    var overlap = collide
+                        ? Subjects.Collide(valid[i], valid[j])
+                        : Subjects.IsSubsetOf(valid[i], valid[j]) || Subjects.IsSubsetOf(valid[j], valid[i]);
+                    if (overlap)
+                    {
+                        Reject(c.FilterSubjects, $"consumer subject filters cannot overlap ('{valid[i]}' and '{valid[j]}')");
+                    }
+                }
+            }
+        }
+
+        public void DeliverPolicy()
+        {
+            if (c.DeliverPolicy.IsUnknown || c.OptStartSeq.IsUnknown || c.HasOptStartTime.IsUnknown)
+            {
+                return;
+            }
+
+            var policy = c.DeliverPolicy.IsAbsent ? Model.DeliverPolicy.All : c.DeliverPolicy.Value;
+            var hasSeq = c.OptStartSeq.IsKnown && c.OptStartSeq.Value > 0;
+            var hasTime = c.HasOptStartTime.Is(true);
+            var at = c.DeliverPolicy.Origin ?? c.Origin;
+            switch (policy)
+            {
+                case Model.DeliverPolicy.All or Model.DeliverPolicy.Last or Model.DeliverPolicy.New or Model.DeliverPolicy.LastPerSubject:
+                    var name = policy switch
+                    {
+                        Model.DeliverPolicy.All => "all",
+                        Model.DeliverPolicy.Last => "last",
+                        Model.DeliverPolicy.New => "new",
+                        _ => "last per subject",
+                    };
+                    if (hasSeq)
+                    {
+                        RejectAt(c.OptStartSeq.Origin ?? at, $"consumer delivery policy is deliver {name}, but optional start sequence is also set");
+                    }
+
+                    if (hasTime)
+                    {
+                        RejectAt(c.HasOptStartTime.Origin ?? at, $"consumer delivery policy is deliver {name}, but optional start time is also set");
+                    }
+
+                    if (policy == Model.DeliverPolicy.LastPerSubject && HasNoFilter())
+                    {
+                        RejectAt(at, "consumer delivery policy is deliver last per subject, but optional filter subject is not set");
+                    }
+
+                    break;
+                case Model.DeliverPolicy.ByStartSequence:
+                    if (!hasSeq)
+                    {
+                        RejectAt(at, "consumer delivery policy is deliver by start sequence, but optional start sequence is not set");
+                    }
+
+                    if (hasTime)
+                    {
+                        RejectAt(c.HasOptStartTime.Origin ?? at, "consumer delivery policy is deliver by start sequence, but optional start time is also set");
+                    }
+
+                    break;
+                case Model.DeliverPolicy.ByStartTime:
+                    if (!hasTime)
+                    {
+                        RejectAt(at, "consumer delivery policy is deliver by start time, but optional start time is not set");
+                    }
+
+                    if (hasSeq)
+                    {
+                        RejectAt(c.OptStartSeq.Origin ?? at, "consumer delivery policy is deliver by start time, but optional start start sequence is also set");
+                    }
+
+                    break;
+            }
+        }
+
+        private bool HasNoFilter()
+        {
+            if (c.FilterSubject.IsUnknown || c.FilterSubjects.IsUnknown)
+            {
+                return false;
+            }
+
+            var single = c.FilterSubject.IsKnown && !string.IsNullOrEmpty(c.FilterSubject.Value);
+            var many = v.AtLeast(2, 10) && c.FilterSubjects.IsKnown && c.FilterSubjects.Value is { Count: > 0 };
+            return !single && !many;
+        }
+
+        public void SampleFrequency()
+        {
+            if (!c.SampleFrequency.TryGet(out var text) || string.IsNullOrEmpty(text))
+            {
+                return;
+            }
+
+            var number = text.Trim().TrimEnd('%');
+            if (!int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent) || percent < 0)
+            {
+                Reject(c.SampleFrequency, $"failed to parse consumer sampling configuration: '{text}' is not a whole percentage");
+            }
+        }
+
+        public void Stream()
+        {
+            if (c.Stream is not { } stream)
+            {
+                return;
+            }
+
+            if (c.NumReplicas.TryGet(out var replicas) && stream.NumReplicas.Effective(1) is { } streamReplicas && replicas > System.Math.Max(1, streamReplicas))
+            {
+                Reject(c.NumReplicas, "consumer config replica count exceeds parent stream");
+            }
+
+            var deliver = c.DeliverSubject.Value;
+            if (c.IsPush == true && stream.Subjects.TryGet(out var subjects) && subjects is not null && Subjects.IsValid(deliver)
+                && subjects.Any(s => Subjects.IsValid(s) && Subjects.IsSubsetOf(deliver, s)))
+            {
+                Reject(c.DeliverSubject, "consumer deliver subject forms a cycle");
+            }
+
+            if (!stream.Retention.Is(RetentionPolicy.WorkQueue) || c.AckPolicy.IsUnknown)
+            {
+                return;
+            }
+
+            var explicitAck = c.AckPolicy.Is(AckPolicy.Explicit) || v.AtLeast(2, 14) && c.AckPolicy.Is(AckPolicy.FlowControl);
+            if (!explicitAck)
+            {
+                Reject(c.AckPolicy, c.IsPush == false && (c.AckPolicy.IsAbsent || c.AckPolicy.Is(AckPolicy.None))
+                    ? (v.AtLeast(2, 11) ? "consumer in pull mode requires explicit ack policy on workqueue stream" : "consumer in pull mode requires ack policy")
+                    : "workqueue stream requires explicit ack");
+            }
+
+            if (c.DeliverPolicy.IsKnown && c.DeliverPolicy.Value != Model.DeliverPolicy.All)
+            {
+                Reject(c.DeliverPolicy, "consumer must be deliver all on workqueue stream");
+            }
+        }
+
+        private void Reject<T>(ConfigValue<T> value, string reason) => RejectAt(value.Origin ?? c.Origin, reason);
+
+        private void RejectAt(object? origin, string reason) =>
+            findings.Add(new Finding(rule.Rule, origin ?? c.Origin, new object?[] { subject, v, reason }));
+
+        private static IReadOnlyDictionary<string, string> WithReason(IReadOnlyDictionary<string, string> properties, string reason) =>
+            new Dictionary<string, string>(properties.ToDictionary(p => p.Key, p => p.Value)) { ["reason"] = reason };
+    }
+}

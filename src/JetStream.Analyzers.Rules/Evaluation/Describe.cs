@@ -1,0 +1,32 @@
+using JetStream.Analyzers.Rules.Model;
+
+namespace JetStream.Analyzers.Rules.Evaluation;
+
+/// <summary>How messages name what they are about; argument 0 of every message.</summary>
+public static class Describe
+{
+    public static string Stream(StreamModel stream)
+    {
+        var name = stream.Kind == StreamKind.Stream ? stream.Name : stream.BucketName;
+        var label = stream.Kind switch
+        {
+            StreamKind.KeyValue => "Key-value bucket",
+            StreamKind.ObjectStore => "Object store",
+            _ => "Stream",
+        };
+        return name.IsKnown && !string.IsNullOrEmpty(name.Value) ? $"{label} '{name.Value}'" : label;
+    }
+
+    public static string Consumer(ConsumerModel consumer)
+    {
+        var name = consumer.DisplayName;
+        var label = name is null
+            ? (consumer.Name.IsUnknown || consumer.DurableName.IsUnknown ? "Consumer" : "Ephemeral consumer")
+            : $"Consumer '{name}'";
+        return consumer.StreamName.IsKnown && !string.IsNullOrEmpty(consumer.StreamName.Value)
+            ? $"{label} on stream '{consumer.StreamName.Value}'"
+            : label;
+    }
+
+    public static string Plural(long count, string singular) => count == 1 ? $"1 {singular}" : $"{count} {singular}s";
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using JetStream.Analyzers.Rules.Consumers;
+using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Streams;
+
+namespace JetStream.Analyzers.Rules.Evaluation;
+
+/// <summary>Every stream and consumer rule, and the entry points the front ends call.</summary>
+public static class RuleEngine
+{
+    public static IReadOnlyList<StreamRule> StreamRules { get; } = new StreamRule[]
+    {
+        new ReplicasBelowMinimum(),
+        new EvenReplicaCount(),
+        new NoMaxBytes(),
+        new NoMaxAge(),
+        new MemoryStorage(),
+        new DeleteOrPurgeAllowed(),
+        new DiscardNew(),
+        new ServerRejectsStream(),
+        new StreamSettingIgnoredByServer(),
+    };
+
+    public static IReadOnlyList<ConsumerRule> ConsumerRules { get; } = new ConsumerRule[]
+    {
+        new NoBackoff(),
+        new UnlimitedMaxDeliver(),
+        new ExcessiveFilterSubjects(),
+        new PushWithoutHeartbeat(),
+        new PushWithoutFlowControl(),
+        new ShortAckWait(),
+        new ServerRejectsConsumer(),
+        new ConsumerSettingIgnoredByServer(),
+    };
+
+    public static List<Finding> Evaluate(StreamModel stream, RuleContext context)
+    {
+        var findings = new List<Finding>();
+        foreach (var rule in StreamRules)
+        {
+            rule.Evaluate(stream, context, findings);
+        }
+
+        return findings;
+    }
+
+    public static List<Finding> Evaluate(ConsumerModel consumer, RuleContext context)
+    {
+        var findings = new List<Finding>();
+        foreach (var rule in ConsumerRules)
+        {
+            rule.Evaluate(consumer, context, findings);
+        }
+
+        return findings;
+    }
+}

@@ -1,0 +1,441 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Text;
+
+namespace JetStream.Analyzers.Rules.Streams;
+
+/// <summary>
+/// JS1100: the checks nats-server applies to a stream configuration on its own (no other stream, account or
+/// cluster involved), for the target server version. Reasons quote the server's error text.
+/// </summary>
+public sealed class ServerRejectsStream : StreamRule
+{
+    private const int MaxNameLength = 255;
+    private const int MaxDescriptionLength = 4096;
+    private const int MaxMetadataBytes = 128 * 1024;
+    private const int MaxReplicas = 5;
+
+    public override RuleInfo Rule => RuleCatalog.StreamRejectedByServer;
+
+    public override void Evaluate(StreamModel stream, RuleContext context, ICollection<Finding> findings)
+    {
+        var checker = new Checker(this, stream, context, findings);
+        checker.Name();
+        checker.Sizes();
+        checker.Replicas();
+        checker.Durations();
+        checker.Flags();
+        checker.Mirror();
+        checker.CreateOnly();
+        checker.SubjectList();
+        checker.Republish();
+        checker.Sources();
+        checker.NewerFeatures();
+    }
+
+    private readonly struct Checker
+    {
+        private readonly ServerRejectsStream rule;
+        private readonly StreamModel s;
+        private readonly ServerVersion v;
+        private readonly ICollection<Finding> findings;
+        private readonly string subject;
+
+        public Checker(ServerRejectsStream rule, StreamModel stream, RuleContext context, ICollection<Finding> findings)
+        {
+            this.rule = rule;
+            s = stream;
+            v = context.ServerVersion;
+            this.findings = findings;
+            subject = Describe.Stream(stream);
+        }
+
+        public void Name()
+        {
+            if (!s.Name.TryGet(out var name))
+            {
+                return;
+            }
+
+            var withSeparators = v.AtLeast(2, 12, 8);
+            if (string.IsNullOrEmpty(name) || name.IndexOfAny(new[] { '.', '*', '>', ' ', '\t', '\r', '\n', '\f' }) >= 0
+                || withSeparators && name.IndexOfAny(new[] { '\\', '/' }) >= 0)
+            {
+                Reject(s.Name, withSeparators
+                    ? "stream name is required and can not contain '.', '*', '>', '\\', '/'"
+                    : "stream name is required and can not contain '.', '*', '>'");
+            }
+            else if (name.IndexOfAny(new[] { '\\', '/' }) >= 0)
+            {
+                Reject(s.Name, "Stream name can not contain path separators");
+            }
+
+            if (Encoding.UTF8.GetByteCount(name ?? string.Empty) > MaxNameLength)
+            {
+                Reject(s.Name, $"stream name is too long, maximum allowed is {MaxNameLength}");
+            }
+        }
+
+        public void Sizes()
+        {
+            if (s.Description.TryGet(out var description) && description is not null && Encoding.UTF8.GetByteCount(description) > MaxDescriptionLength)
+            {
+                Reject(s.Description, $"stream description is too long, maximum allowed is {MaxDescriptionLength}");
+            }
+
+            if (v.AtLeast(2, 10) && s.MetadataBytes.TryGet(out var metadata) && metadata > MaxMetadataBytes)
+            {
+                Reject(s.MetadataBytes, $"stream metadata exceeds maximum size of {MaxMetadataBytes} bytes");
+            }
+        }
+
+        public void Replicas()
+        {
+            if (!s.NumReplicas.TryGet(out var replicas))
+            {
+                return;
+            }
+
+            if (replicas > MaxReplicas)
+            {
+                Reject(s.NumReplicas, $"maximum replicas is {MaxReplicas} (this stream asks for {replicas})");
+            }
+            else if (replicas < 0)
+            {
+                Reject(s.NumReplicas, "replicas count cannot be negative");
+            }
+        }
+
+        public void Durations()
+        {
+            var maxAge = s.MaxAge.Effective(0);
+            var window = s.DuplicateWindow.Effective(0);
+            if (maxAge is { } age)
+            {
+                if (age < 0)
+                {
+                    Reject(s.MaxAge, NegativeMaxAge(window));
+                }
+                else if (age > 0 && age < 100 * Text.Durations.Millisecond)
+                {
+                    Reject(s.MaxAge, $"max age needs to be >= 100ms (is {Text.Durations.Format(age)})");
+                }
+            }
+
+            if (window is not { } w || s.DuplicateWindow.IsAbsent)
+            {
+                return;
+            }
+
+            if (w < 0)
+            {
+                Reject(s.DuplicateWindow, "duplicates window can not be negative");
+            }
+            else if (maxAge is > 0 && w > maxAge)
+            {
+                Reject(s.DuplicateWindow, $"duplicates window can not be larger then max age ({Text.Durations.Format(w)} > {Text.Durations.Format(maxAge.Value)})");
+            }
+            else if (w > 0 && w < 100 * Text.Durations.Millisecond)
+            {
+                Reject(s.DuplicateWindow, $"duplicates window needs to be >= 100ms (is {Text.Durations.Format(w)})");
+            }
+        }
+
+        // Before 2.12 a negative max age surfaces through the duplicate-window checks.
+        private string NegativeMaxAge(long? window)
+        {
+            if (v.AtLeast(2, 12))
+            {
+                return "max age can not be negative";
+            }
+
+            return window is 0 && !s.IsMirror
+                ? "duplicates window can not be negative"
+                : "duplicates window can not be larger then max age";
+        }
+
+        public void Flags()
+        {
+            if (s.DenyPurge.Is(true) && s.AllowRollupHdrs.Is(true))
+            {
+                Reject(s.AllowRollupHdrs, "roll-ups require the purge permission");
+            }
+
+            if (!s.DiscardNewPerSubject.Is(true) || v.Before(2, 9, 1))
+            {
+                return;
+            }
+
+            if (s.Discard.IsAbsent || s.Discard.Is(DiscardPolicy.Old))
+            {
+                Reject(s.DiscardNewPerSubject, "discard new per subject requires discard new policy to be set");
+            }
+
+            if (s.MaxMsgsPerSubject.IsAbsent || s.MaxMsgsPerSubject.IsKnown && s.MaxMsgsPerSubject.Value <= 0)
+            {
+                Reject(s.DiscardNewPerSubject, "discard new per subject requires max msgs per subject > 0");
+            }
+        }
+
+        public void Mirror()
+        {
+            if (!s.Mirror.TryGet(out var mirror))
+            {
+                return;
+            }
+
+            if (s.Subjects.TryGet(out var subjects) && subjects is { Count: > 0 })
+            {
+                Reject(s.Subjects, "stream mirrors can not contain subjects");
+            }
+
+            if (s.Sources.TryGet(out var sources) && sources is { Count: > 0 })
+            {
+                Reject(s.Sources, "stream mirrors can not also contain other sources");
+            }
+
+            if (v.AtLeast(2, 10) && s.FirstSequence.TryGet(out var first) && first > 0)
+            {
+                Reject(s.FirstSequence, "stream mirrors can not have first sequence configured");
+            }
+
+            if (v.AtLeast(2, 10) && mirror.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) && mirror.HasSubjectTransforms.Is(true))
+            {
+                RejectAt(mirror.Origin, "mirror with multiple subject transforms cannot also have a single subject filter");
+            }
+
+            if (v.AtLeast(2, 12))
+            {
+                RejectIf(s.AllowMsgCounter, "stream mirrors can not also calculate counters");
+                RejectIf(s.AllowAtomic, "stream mirrors can not also use atomic publishing");
+                RejectIf(s.AllowMsgSchedules, "stream mirrors can not also schedule messages");
+            }
+
+            if (v.AtLeast(2, 14))
+            {
+                RejectIf(s.AllowBatched, "stream mirrors can not also use batch publishing");
+            }
+        }
+
+        // Create-only checks: certain only for an explicit create (create-or-update may take the update path).
+        public void CreateOnly()
+        {
+            if (s.Operation != ConfigOperation.Create)
+            {
+                return;
+            }
+
+            RejectIf(s.Sealed, "stream configuration for create can not be sealed");
+            if (s.MirrorDirect.Is(true) && s.Mirror.IsAbsent)
+            {
+                Reject(s.MirrorDirect, "stream has no mirror but does have mirror direct");
+            }
+        }
+
+        public void SubjectList()
+        {
+            if (!s.Subjects.TryGet(out var subjects) || subjects is null)
+            {
+                return;
+            }
+
+            var seen = new HashSet<string>();
+            var noAck = s.NoAck.Is(true);
+            foreach (var subj in subjects)
+            {
+                if (!Subjects.IsValid(subj))
+                {
+                    Reject(s.Subjects, $"invalid subject '{subj}'");
+                    continue;
+                }
+
+                if (!seen.Add(subj))
+                {
+                    Reject(s.Subjects, $"duplicate subjects detected ('{subj}')");
+                    continue;
+                }
+
+                ApiOverlap(subj, noAck);
+            }
+
+            var valid = seen.ToList();
+            for (var i = 0; i < valid.Count; i++)
+            {
+                for (var j = i + 1; j < valid.Count; j++)
+                {
+                    if (Subjects.Collide(valid[i], valid[j]))
+                    {
+                        Reject(s.Subjects, $"subject \"{valid[i]}\" overlaps with \"{valid[j]}\"");
+                    }
+                }
+            }
+        }
+
+        private void ApiOverlap(string subj, bool noAck)
+        {
+            if (v.Before(2, 10, 17))
+            {
+                if (Subjects.IsSubsetOf(subj, "$JS.API.>"))
+                {
+                    Reject(s.Subjects, $"subjects overlap with jetstream api ('{subj}')");
+                }
+
+                return;
+            }
+
+            if (subj == ">")
+            {
+                if (!noAck)
+                {
+                    Reject(s.Subjects, "capturing all subjects requires no-ack to be true");
+                }
+
+                if (s.NumReplicas.TryGet(out var r) && r > 1)
+                {
+                    Reject(s.Subjects, "capturing all subjects requires replicas of 1");
+                }
+
+                return;
+            }
+
+            if (noAck)
+            {
+                return;
+            }
+
+            if (!Subjects.IsSubsetOf(subj, "$JS.EVENT.>")
+                && (Subjects.Collide(subj, "$JS.>") || Subjects.Collide(subj, "$JSC.>") || Subjects.Collide(subj, "$NRG.>")))
+            {
+                Reject(s.Subjects, $"subjects that overlap with jetstream api require no-ack to be true ('{subj}')");
+            }
+            else if (Subjects.Collide(subj, "$SYS.>") && !Subjects.IsSubsetOf(subj, "$SYS.ACCOUNT.>"))
+            {
+                Reject(s.Subjects, $"subjects that overlap with system api require no-ack to be true ('{subj}')");
+            }
+        }
+
+        public void Republish()
+        {
+            if (!s.RepublishDestination.TryGet(out var dest) || string.IsNullOrEmpty(dest) || !s.Subjects.TryGet(out var subjects) || subjects is null)
+            {
+                return;
+            }
+
+            if (subjects.Any(subj => Subjects.IsValid(subj) && Subjects.IsValid(dest) && Subjects.Collide(subj, dest)))
+            {
+                Reject(s.RepublishDestination, $"stream configuration for republish destination forms a cycle ('{dest}' is captured by the stream)");
+            }
+
+            if (v.Before(2, 10) && s.RepublishSource.TryGet(out var src) && !string.IsNullOrEmpty(src) && Subjects.IsValid(src)
+                && !subjects.Any(subj => Subjects.IsValid(subj) && Subjects.Collide(subj, src)))
+            {
+                Reject(s.RepublishSource, "stream configuration for republish source is not valid subset of subjects");
+            }
+        }
+
+        public void Sources()
+        {
+            if (v.Before(2, 10) || !s.Sources.TryGet(out var sources) || sources is null)
+            {
+                return;
+            }
+
+            var identities = new HashSet<string>();
+            foreach (var source in sources)
+            {
+                if (!source.Name.TryGet(out var name))
+                {
+                    continue;
+                }
+
+                if (string.IsNullOrEmpty(name) || name.IndexOfAny(new[] { '.', '*', '>', ' ', '\t', '\r', '\n', '\f' }) >= 0)
+                {
+                    RejectAt(source.Origin, "sourced stream name is invalid");
+                    continue;
+                }
+
+                if (source.FilterSubject.IsUnknown || source.IsExternal.IsUnknown)
+                {
+                    continue;
+                }
+
+                if (!identities.Add(name + "\u0000" + source.FilterSubject.Value + "\u0000" + source.IsExternal.Value))
+                {
+                    RejectAt(source.Origin, $"duplicate source configuration detected ('{name}')");
+                }
+            }
+        }
+
+        // Rules for settings that only exist on newer servers; older servers ignore the fields (see JS1101).
+        public void NewerFeatures()
+        {
+            if (v.AtLeast(2, 11) && s.SubjectDeleteMarkerTtl.TryGet(out var markerTtl))
+            {
+                if (markerTtl < 0)
+                {
+                    Reject(s.SubjectDeleteMarkerTtl, "subject delete marker TTL must not be negative");
+                }
+                else if (markerTtl > 0 && markerTtl < Text.Durations.Second)
+                {
+                    Reject(s.SubjectDeleteMarkerTtl, "subject delete marker TTL must be at least 1 second");
+                }
+
+                if (markerTtl > 0 && s.IsMirror)
+                {
+                    Reject(s.SubjectDeleteMarkerTtl, "subject delete markers forbidden on mirrors");
+                }
+            }
+
+            if (v.Before(2, 12))
+            {
+                return;
+            }
+
+            if (s.AllowMsgCounter.Is(true))
+            {
+                if (s.Discard.Is(DiscardPolicy.New))
+                {
+                    Reject(s.AllowMsgCounter, "counter stream cannot use discard new");
+                }
+
+                RejectIf(s.AllowMsgTtl, "counter stream cannot use message TTLs");
+                if (s.Retention.IsKnown && s.Retention.Value != RetentionPolicy.Limits)
+                {
+                    Reject(s.Retention, "counter stream can only use limits retention");
+                }
+            }
+
+            if (s.AsyncPersist.Is(true))
+            {
+                if (s.Storage.Is(StorageType.Memory))
+                {
+                    Reject(s.AsyncPersist, "async persist mode is only supported on file storage");
+                }
+
+                if (s.NumReplicas.TryGet(out var r) && r > 1)
+                {
+                    Reject(s.AsyncPersist, "async persist mode is not supported on replicated streams");
+                }
+
+                RejectIf(s.AllowAtomic, "async persist mode is not supported with atomic batch publish");
+            }
+        }
+
+        private void RejectIf(ConfigValue<bool> flag, string reason)
+        {
+            if (flag.Is(true))
+            {
+                Reject(flag, reason);
+            }
+        }
+
+        private void Reject<T>(ConfigValue<T> value, string reason) => RejectAt(value.Origin, reason);
+
+        private void RejectAt(object? origin, string reason) =>
+            findings.Add(new Finding(rule.Rule, origin ?? s.Origin, new object?[] { subject, v, reason }));
+    }
+}

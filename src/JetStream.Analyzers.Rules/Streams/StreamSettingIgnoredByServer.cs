@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+
+namespace JetStream.Analyzers.Rules.Streams;
+
+/// <summary>JS1101: a stream setting the target server version does not know; older servers drop it silently.</summary>
+public sealed class StreamSettingIgnoredByServer : StreamRule
+{
+    private static readonly Setting[] Settings =
+    {
+        new("discard_new_per_subject", new ServerVersion(2, 9, 1), s => Flag(s.DiscardNewPerSubject)),
+        new("compression", new ServerVersion(2, 10, 0), s => Flag(s.Compression)),
+        new("first_seq", new ServerVersion(2, 10, 0), s => Positive(s.FirstSequence)),
+        new("subject_transform", new ServerVersion(2, 10, 0), s => Flag(s.HasSubjectTransform)),
+        new("consumer_limits", new ServerVersion(2, 10, 0), s => Flag(s.HasConsumerLimits)),
+        new("metadata", new ServerVersion(2, 10, 0), s => Positive(s.MetadataBytes)),
+        new("allow_msg_ttl", new ServerVersion(2, 11, 0), s => Flag(s.AllowMsgTtl)),
+        new("subject_delete_marker_ttl", new ServerVersion(2, 11, 0), s => Positive(s.SubjectDeleteMarkerTtl)),
+        new("allow_msg_counter", new ServerVersion(2, 12, 0), s => Flag(s.AllowMsgCounter)),
+        new("allow_atomic", new ServerVersion(2, 12, 0), s => Flag(s.AllowAtomic)),
+        new("allow_msg_schedules", new ServerVersion(2, 12, 0), s => Flag(s.AllowMsgSchedules)),
+        new("persist_mode", new ServerVersion(2, 12, 0), s => Flag(s.AsyncPersist)),
+        new("allow_batched", new ServerVersion(2, 14, 0), s => Flag(s.AllowBatched)),
+    };
+
+    public override RuleInfo Rule => RuleCatalog.StreamSettingIgnoredByServer;
+
+    public override void Evaluate(StreamModel stream, RuleContext context, ICollection<Finding> findings)
+    {
+        foreach (var setting in Settings)
+        {
+            if (context.ServerVersion.CompareTo(setting.Since) >= 0)
+            {
+                continue;
+            }
+
+            var origin = setting.SetAt(stream);
+            if (origin is not null)
+            {
+                findings.Add(Report(
+                    origin == NoOrigin ? stream.Origin : origin,
+                    Describe.Stream(stream),
+                    context.Field(setting.Field, stream.Kind),
+                    context.ServerVersion,
+                    setting.Since));
+            }
+        }
+    }
+
+    private static readonly object NoOrigin = new();
+
+    private static object? Flag(ConfigValue<bool> value) => value.Is(true) ? value.Origin ?? NoOrigin : null;
+
+    private static object? Positive(ConfigValue<long> value) => value.IsKnown && value.Value > 0 ? value.Origin ?? NoOrigin : null;
+
+    private sealed class Setting
+    {
+        public Setting(string field, ServerVersion since, Func<StreamModel, object?> setAt)
+        {
+            Field = field;
+            Since = since;
+            SetAt = setAt;
+        }
+
+        public string Field { get; }
+
+        public ServerVersion Since { get; }
+
+        /// <summary>Where the setting is turned on, or null when it is not.</summary>
+        public Func<StreamModel, object?> SetAt { get; }
+    }
+}

@@ -1,0 +1,288 @@
+using System.Linq;
+using System.Threading;
+using JetStream.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace JetStream.Analyzers.Configuration;
+
+/// <summary>
+/// Follows a configuration argument back to where it is built, within one syntax tree: <c>new</c> with or without
+/// initializer, <c>with</c> copies, locals written before the call, readonly fields with an initializer, and
+/// private or static helpers that return one. Returns null whenever the object's contents can't be known, so that
+/// no rule fires on guesses.
+/// </summary>
+internal sealed class ConfigTracer
+{
+    private const int MaxDepth = 4;
+    private readonly NatsTypes types;
+    private readonly SemanticModel model;
+    private readonly CancellationToken cancellationToken;
+
+    public ConfigTracer(NatsTypes types, SemanticModel model, CancellationToken cancellationToken)
+    {
+        this.types = types;
+        this.model = model;
+        this.cancellationToken = cancellationToken;
+    }
+
+    public ConfigObject? Trace(IOperation value) => Trace(value, 0);
+
+    private ConfigObject? Trace(IOperation? operation, int depth)
+    {
+        operation = Values.Unwrap(operation);
+        if (operation is null || depth > MaxDepth)
+        {
+            return null;
+        }
+
+        switch (operation)
+        {
+            case IObjectCreationOperation creation when types.IsConfigType(creation.Type):
+                return FromCreation(creation);
+            case IWithOperation with:
+                var source = Trace(with.Operand, depth + 1)?.Copy();
+                if (source is not null)
+                {
+                    ApplyInitializer(source, with.Initializer);
+                }
+
+                return source;
+            case ILocalReferenceOperation local:
+                return TraceLocal(local, depth);
+            case IFieldReferenceOperation field:
+                return TraceField(field, depth);
+            case IInvocationOperation call:
+                return TraceHelper(call, depth);
+            default:
+                return null;
+        }
+    }
+
+    private static ConfigObject FromCreation(IObjectCreationOperation creation)
+    {
+        var config = new ConfigObject(creation.Type!, creation.Syntax);
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                config.ConstructorArguments[parameter.Name] = argument.Value;
+            }
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            ApplyInitializer(config, initializer);
+        }
+
+        return config;
+    }
+
+    private static void ApplyInitializer(ConfigObject config, IObjectOrCollectionInitializerOperation initializer)
+    {
+        foreach (var item in initializer.Initializers)
+        {
+            switch (item)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
+                    config.Writes[property.Property.Name] = new PropertyWrite(assignment.Value, assignment.Syntax, uncertain: false);
+                    break;
+                case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property } nested:
+                    config.Writes[property.Property.Name] = new PropertyWrite(null, nested.Syntax, uncertain: true);
+                    break;
+            }
+        }
+    }
+
+    private ConfigObject? TraceLocal(ILocalReferenceOperation use, int depth)
+    {
+        var local = use.Local;
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+            || declarator.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var root = ExecutableRoot(use.Syntax);
+        if (root is null || root != ExecutableRoot(declarator))
+        {
+            return null;
+        }
+
+        var config = Trace(model.GetOperation(initializer.Value, cancellationToken), depth + 1)?.Copy();
+        if (config is null)
+        {
+            return null;
+        }
+
+        foreach (var id in References(root, local, before: use.Syntax.SpanStart, skip: declarator))
+        {
+            if (!Apply(config, id, use.Syntax))
+            {
+                return null;
+            }
+        }
+
+        return config;
+    }
+
+    private ConfigObject? TraceField(IFieldReferenceOperation reference, int depth)
+    {
+        var field = reference.Field;
+        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+            || declarator.SyntaxTree != model.SyntaxTree
+            || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var config = Trace(model.GetOperation(initializer.Value, cancellationToken), depth + 1)?.Copy();
+        var typeSyntax = declarator.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        if (config is null || typeSyntax is null)
+        {
+            return null;
+        }
+
+        // Any method of the type may mutate the field's object; those properties become unknown.
+        foreach (var id in References(typeSyntax, field, before: int.MaxValue, skip: declarator))
+        {
+            if (!Apply(config, id, use: null))
+            {
+                return null;
+            }
+        }
+
+        return config;
+    }
+
+    private ConfigObject? TraceHelper(IInvocationOperation call, int depth)
+    {
+        var method = call.TargetMethod;
+        if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+            || !(method.IsStatic || method.DeclaredAccessibility == Accessibility.Private || method.MethodKind == MethodKind.LocalFunction)
+            || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (syntax.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var (body, expressionBody) = syntax switch
+        {
+            MethodDeclarationSyntax m => (m.Body, m.ExpressionBody),
+            LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody),
+            _ => (null, null),
+        };
+        if (expressionBody is not null)
+        {
+            return Trace(model.GetOperation(expressionBody.Expression, cancellationToken), depth + 1);
+        }
+
+        var returns = body?.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax)
+            .OfType<ReturnStatementSyntax>()
+            .Take(2)
+            .ToList();
+        return returns is { Count: 1 } && returns[0].Expression is { } returned
+            ? Trace(model.GetOperation(returned, cancellationToken), depth + 1)
+            : null;
+    }
+
+    /// <summary>Folds one reference to the traced local or field into <paramref name="config"/>; false when the object escapes.</summary>
+    private bool Apply(ConfigObject config, ExpressionSyntax reference, SyntaxNode? use)
+    {
+        if (reference.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self && self.Name == reference)
+        {
+            return Apply(config, self, use);
+        }
+
+        var parent = reference.Parent;
+        switch (parent)
+        {
+            case MemberAccessExpressionSyntax access when access.Expression == reference:
+                ApplyMemberAccess(config, access, use);
+                return true;
+            case AssignmentExpressionSyntax assignment when assignment.Left == reference:
+                return false; // reassigned
+            case ArgumentSyntax argument:
+                return argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                    && argument.Parent?.Parent is InvocationExpressionSyntax invocation
+                    && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                    && ConfigCall.IsConfigMethod(method, types);
+            case WithExpressionSyntax:
+                return true;
+            default:
+                return parent is not (EqualsValueClauseSyntax or AssignmentExpressionSyntax or ReturnStatementSyntax
+                    or ArrowExpressionClauseSyntax or InitializerExpressionSyntax or ArgumentSyntax or RefExpressionSyntax);
+        }
+    }
+
+    private void ApplyMemberAccess(ConfigObject config, MemberAccessExpressionSyntax access, SyntaxNode? use)
+    {
+        var name = access.Name.Identifier.ValueText;
+        switch (access.Parent)
+        {
+            case AssignmentExpressionSyntax assignment when assignment.Left == access:
+                var uncertain = !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || use is null || IsConditional(assignment, use);
+                var value = uncertain ? null : model.GetOperation(assignment.Right, cancellationToken);
+                config.Writes[name] = new PropertyWrite(value, assignment, uncertain);
+                break;
+            case MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
+                or ArgumentSyntax:
+                // cfg.Subjects.Add(..), cfg.Metadata["k"] = .., cfg.MaxDeliver++: changed in place.
+                config.Writes[name] = new PropertyWrite(null, access, uncertain: true);
+                break;
+        }
+    }
+
+    private System.Collections.Generic.IEnumerable<IdentifierNameSyntax> References(SyntaxNode root, ISymbol symbol, int before, SyntaxNode skip)
+    {
+        foreach (var node in root.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax id && id.Identifier.ValueText == symbol.Name && id.SpanStart < before
+                && !skip.Span.Contains(id.Span)
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
+            {
+                yield return id;
+            }
+        }
+    }
+
+    /// <summary>The method, accessor, local function, lambda or top-level program a node executes in.</summary>
+    private static SyntaxNode? ExecutableRoot(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or BasePropertyDeclarationSyntax
+            or BaseFieldDeclarationSyntax or CompilationUnitSyntax);
+
+    /// <summary>True when <paramref name="write"/> runs only on some of the paths that reach <paramref name="use"/>.</summary>
+    private static bool IsConditional(SyntaxNode write, SyntaxNode use)
+    {
+        var common = write.Parent;
+        while (common is not null && !common.Span.Contains(use.Span))
+        {
+            common = common.Parent;
+        }
+
+        for (var node = write.Parent; node is not null && node != common; node = node.Parent)
+        {
+            if (node is IfStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or SwitchExpressionArmSyntax
+                or ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                or CatchClauseSyntax or FinallyClauseSyntax or ConditionalExpressionSyntax or ConditionalAccessExpressionSyntax
+                or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+                || node is BinaryExpressionSyntax binary && (binary.IsKind(SyntaxKind.LogicalAndExpression)
+                    || binary.IsKind(SyntaxKind.LogicalOrExpression) || binary.IsKind(SyntaxKind.CoalesceExpression)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

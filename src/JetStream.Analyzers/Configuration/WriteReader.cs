@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using JetStream.Analyzers.Rules.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace JetStream.Analyzers.Configuration;
+
+/// <summary>Turns the writes of a <see cref="ConfigObject"/> (or a nested initializer) into model values.</summary>
+internal readonly struct WriteReader
+{
+    private readonly IReadOnlyDictionary<string, PropertyWrite> writes;
+
+    public WriteReader(IReadOnlyDictionary<string, PropertyWrite> writes)
+    {
+        this.writes = writes;
+    }
+
+    /// <summary>Writes of an inline <c>new T { … }</c>; null when the value is not one.</summary>
+    public static WriteReader? ForInitializer(IOperation? value)
+    {
+        if (Values.Unwrap(value) is not IObjectCreationOperation creation)
+        {
+            return null;
+        }
+
+        var writes = new Dictionary<string, PropertyWrite>();
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+                {
+                    writes[property.Property.Name] = new PropertyWrite(assignment.Value, assignment.Syntax, uncertain: false);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+        }
+
+        return new WriteReader(writes);
+    }
+
+    public bool Has(string property) => writes.ContainsKey(property);
+
+    public IOperation? Raw(string property) => writes.TryGetValue(property, out var write) && !write.Uncertain ? write.Value : null;
+
+    public ConfigValue<long> Long(string property) => Read(property, Values.Long);
+
+    public ConfigValue<ulong> ULong(string property) => Read(property, Values.ULong);
+
+    public ConfigValue<bool> Bool(string property) => Read(property, Values.Bool);
+
+    public ConfigValue<string> String(string property) => Read(property, Values.String);
+
+    public ConfigValue<long> Duration(string property) => Read(property, Values.Duration);
+
+    public ConfigValue<IReadOnlyList<string>> StringList(string property) => Read(property, Values.StringList);
+
+    public ConfigValue<IReadOnlyList<long>> DurationList(string property) => Read(property, Values.DurationList);
+
+    public ConfigValue<long> MetadataSize(string property) => Read(property, Values.MetadataSize);
+
+    /// <summary>Maps an enum member name; names missing from <paramref name="map"/> are unknown.</summary>
+    public ConfigValue<T> Enum<T>(string property, IReadOnlyDictionary<string, T> map)
+    {
+        var name = Read(property, Values.EnumName);
+        if (!name.IsKnown)
+        {
+            return name.IsAbsent ? ConfigValue<T>.Absent : ConfigValue<T>.Unknown(name.Origin);
+        }
+
+        return map.TryGetValue(name.Value, out var value) ? ConfigValue<T>.Known(value, name.Origin) : ConfigValue<T>.Unknown(name.Origin);
+    }
+
+    /// <summary>True when set to anything but null/default (the server only cares whether it is present).</summary>
+    public ConfigValue<bool> Presence(string property)
+    {
+        if (!writes.TryGetValue(property, out var write))
+        {
+            return ConfigValue<bool>.Absent;
+        }
+
+        var origin = write.Node.GetLocation();
+        if (write.Uncertain)
+        {
+            return ConfigValue<bool>.Unknown(origin);
+        }
+
+        var value = Values.Unwrap(write.Value);
+        var unset = Values.IsNull(value) || value is IDefaultValueOperation;
+        return ConfigValue<bool>.Known(!unset, origin);
+    }
+
+    public Location? LocationOf(string property) => writes.TryGetValue(property, out var write) ? write.Node.GetLocation() : null;
+
+    private ConfigValue<T> Read<T>(string property, System.Func<IOperation?, object?, ConfigValue<T>> read)
+    {
+        if (!writes.TryGetValue(property, out var write))
+        {
+            return ConfigValue<T>.Absent;
+        }
+
+        var origin = write.Node.GetLocation();
+        return write.Uncertain || write.Value is null ? ConfigValue<T>.Unknown(origin) : read(write.Value, origin);
+    }
+}

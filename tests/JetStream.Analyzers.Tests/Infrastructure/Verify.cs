@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace JetStream.Analyzers.Tests.Infrastructure;
+
+/// <summary>Analyzer and code-fix verification against the real NATS.Net assemblies, with optional .editorconfig options.</summary>
+public static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    private static readonly TAnalyzer Analyzer = new();
+
+    /// <summary>An expected diagnostic with the descriptor's default severity.</summary>
+    public static DiagnosticResult Diagnostic(string id) =>
+        new(Analyzer.SupportedDiagnostics.Single(d => d.Id == id));
+
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerAsync(source, options: null, expected);
+
+    public static async Task AnalyzerAsync(string source, IDictionary<string, string>? options, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest { TestCode = source };
+        Configure(test.TestState, options);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    public static Task CodeFixAsync<TFix>(string source, string fixedSource, IDictionary<string, string>? options = null, string? equivalenceKey = null)
+        where TFix : CodeFixProvider, new() =>
+        CodeFixAsync<TFix>(source, fixedSource, batchFixedSource: null, options, equivalenceKey);
+
+    /// <summary>Runs the fix on each diagnostic, and Fix All (document, project, solution) when <paramref name="batchFixedSource"/> is given.</summary>
+    public static async Task CodeFixAsync<TFix>(string source, string fixedSource, string? batchFixedSource, IDictionary<string, string>? options, string? equivalenceKey = null)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CodeFixTest<TFix>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
+        };
+        if (batchFixedSource is not null)
+        {
+            test.BatchFixedCode = batchFixedSource;
+        }
+
+        Configure(test.TestState, options);
+        Configure(test.FixedState, options);
+        Configure(test.BatchFixedState, options);
+
+        // Diagnostics the fix does not address stay in the fixed code; only compare what the test marks.
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private static void Configure(SolutionState state, IDictionary<string, string>? options)
+    {
+        state.AdditionalReferences.AddRange(TestReferences.All);
+        if (options is { Count: > 0 })
+        {
+            var config = new StringBuilder("root = true\n\n[*.cs]\n");
+            foreach (var pair in options)
+            {
+                config.Append(pair.Key).Append(" = ").Append(pair.Value).Append('\n');
+            }
+
+            state.AnalyzerConfigFiles.Add(("/.editorconfig", config.ToString()));
+        }
+    }
+
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        public AnalyzerTest()
+        {
+            ReferenceAssemblies = TestReferences.None;
+        }
+
+        protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+
+        protected override CompilationOptions CreateCompilationOptions() =>
+            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+    }
+
+    private sealed class CodeFixTest<TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+        where TFix : CodeFixProvider, new()
+    {
+        public CodeFixTest()
+        {
+            ReferenceAssemblies = TestReferences.None;
+        }
+
+        protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+    }
+}
