@@ -5,7 +5,6 @@ using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace JetStream.Analyzers;
 
@@ -30,21 +29,24 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
             return;
         }
 
-        var reporter = new FindingReporter();
-        context.RegisterOperationAction(c => Analyze(c, types, rules, reporter), OperationKind.Invocation);
+        // One semantic-model action per document, as in StreamConfigurationAnalyzer, so diagnostics stay local.
+        context.RegisterSemanticModelAction(c => Analyze(c, types, rules));
     }
 
-    private static void Analyze(OperationAnalysisContext context, NatsTypes types, RuleContextProvider rules, FindingReporter reporter)
+    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!ConfigCall.MightBeConfigMethod(invocation.TargetMethod.Name)
-            || ConfigCall.Match(invocation, types) is not { Kind: ConfigKind.Consumer, Config: { } argument } call
-            || new ConfigTracer(types, invocation.SemanticModel!, context.CancellationToken).Trace(argument) is not { } config)
+        FindingReporter? reporter = null;
+        foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
         {
-            return;
-        }
+            if (call is not { Kind: ConfigKind.Consumer, Config: { } argument }
+                || new ConfigTracer(types, context.SemanticModel, context.CancellationToken).Trace(argument) is not { } config)
+            {
+                continue;
+            }
 
-        var model = ConsumerModelBuilder.FromConsumerConfig(config, call.Operation, call.StreamName);
-        reporter.Report(context, config.Creation.GetLocation(), RuleEngine.Evaluate(model, rules.For(invocation.Syntax.SyntaxTree)));
+            var model = ConsumerModelBuilder.FromConsumerConfig(config, call.Operation, call.StreamName);
+            reporter ??= new FindingReporter(context);
+            reporter.Report(config.Creation.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
+        }
     }
 }

@@ -6,7 +6,6 @@ using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace JetStream.Analyzers;
 
@@ -35,31 +34,31 @@ public sealed class StreamConfigurationAnalyzer : JetStreamAnalyzer
             return;
         }
 
-        var reporter = new FindingReporter();
-        context.RegisterOperationAction(c => Analyze(c, types, rules, reporter), OperationKind.Invocation);
+        // A semantic-model action (one per document, filtered by the called name's text) keeps every diagnostic
+        // local to the document it is in, even when the configuration is built in a helper or a field.
+        context.RegisterSemanticModelAction(c => Analyze(c, types, rules));
     }
 
-    private static void Analyze(OperationAnalysisContext context, NatsTypes types, RuleContextProvider rules, FindingReporter reporter)
+    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!ConfigCall.MightBeConfigMethod(invocation.TargetMethod.Name)
-            || ConfigCall.Match(invocation, types) is not { Kind: not ConfigKind.Consumer } call
-            || BuildModel(call, types, context) is not { } model)
+        FindingReporter? reporter = null;
+        foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
         {
-            return;
+            if (call.Kind != ConfigKind.Consumer && BuildModel(call, types, context) is { } model)
+            {
+                reporter ??= new FindingReporter(context);
+                reporter.Report(call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
+            }
         }
-
-        var findings = RuleEngine.Evaluate(model, rules.For(invocation.Syntax.SyntaxTree));
-        reporter.Report(context, invocation.Syntax.GetLocation(), findings);
     }
 
-    private static StreamModel? BuildModel(ConfigCall call, NatsTypes types, OperationAnalysisContext context)
+    private static StreamModel? BuildModel(ConfigCall call, NatsTypes types, SemanticModelAnalysisContext context)
     {
         var location = call.Invocation.Syntax.GetLocation();
         ConfigObject? config = null;
         if (call.Config is not null)
         {
-            config = new ConfigTracer(types, call.Invocation.SemanticModel!, context.CancellationToken).Trace(call.Config);
+            config = new ConfigTracer(types, context.SemanticModel, context.CancellationToken).Trace(call.Config);
             if (config is null)
             {
                 return null;

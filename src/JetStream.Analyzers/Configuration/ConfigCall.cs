@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using JetStream.Analyzers.Infrastructure;
 using JetStream.Analyzers.Rules.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace JetStream.Analyzers.Configuration;
@@ -49,6 +51,33 @@ internal sealed class ConfigCall
     public IOperation? StreamName { get; private set; }
 
     public static bool MightBeConfigMethod(string name) => MethodNames.Contains(name);
+
+    /// <summary>
+    /// Every NATS configuration call in a syntax tree. Invocations are filtered by the called name's text before
+    /// any semantic work, so a tree without such calls costs one syntax walk.
+    /// </summary>
+    public static IEnumerable<ConfigCall> FindAll(SemanticModel model, NatsTypes types, CancellationToken cancellationToken)
+    {
+        var root = model.SyntaxTree.GetRoot(cancellationToken);
+        foreach (var node in root.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation
+                && CalledName(invocation.Expression) is { } name && MethodNames.Contains(name)
+                && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
+                && Match(operation, types) is { } call)
+            {
+                yield return call;
+            }
+        }
+    }
+
+    private static string? CalledName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
 
     public static bool IsConfigMethod(IMethodSymbol method, NatsTypes types) =>
         MethodNames.Contains(method.Name) && method.ContainingAssembly?.Name.StartsWith("NATS.", StringComparison.Ordinal) == true;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using JetStream.Analyzers.Rules.Evaluation;
@@ -9,21 +8,26 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace JetStream.Analyzers.Infrastructure;
 
 /// <summary>
-/// Turns findings into diagnostics. A configuration built by a shared helper or field is seen once per call that
-/// uses it; the reporter keeps one diagnostic per location and message for the compilation.
+/// Turns findings into diagnostics for one syntax tree. A configuration built by a shared helper or field is seen
+/// once per call that uses it; the reporter keeps one diagnostic per location and message.
 /// </summary>
 internal sealed class FindingReporter
 {
-    private readonly ConcurrentDictionary<(Location, string), byte> reported = new();
+    private readonly HashSet<(Location, string)> reported = new();
+    private readonly SemanticModelAnalysisContext context;
 
-    public void Report(OperationAnalysisContext context, Location fallback, IEnumerable<Finding> findings)
+    public FindingReporter(SemanticModelAnalysisContext context)
+    {
+        this.context = context;
+    }
+
+    public void Report(Location fallback, IEnumerable<Finding> findings)
     {
         foreach (var finding in findings)
         {
             var location = finding.Origin as Location ?? fallback;
-            var message = finding.Message;
-            if (!location.IsInSource || location.SourceTree != context.Operation.Syntax.SyntaxTree
-                || !reported.TryAdd((location, finding.Rule.Id + message), 0))
+            if (!location.IsInSource || location.SourceTree != context.SemanticModel.SyntaxTree
+                || !reported.Add((location, finding.Rule.Id + finding.Message)))
             {
                 continue;
             }

@@ -33,15 +33,15 @@ public static class Verify<TAnalyzer>
         await test.RunAsync(CancellationToken.None);
     }
 
-    public static Task CodeFixAsync<TFix>(string source, string fixedSource, IDictionary<string, string>? options = null, string? equivalenceKey = null)
+    public static Task CodeFixAsync<TFix>(string source, string fixedSource, IDictionary<string, string>? options = null, string? equivalenceKey = null, LanguageVersion languageVersion = LanguageVersion.Latest)
         where TFix : CodeFixProvider, new() =>
-        CodeFixAsync<TFix>(source, fixedSource, batchFixedSource: null, options, equivalenceKey);
+        CodeFixAsync<TFix>(source, fixedSource, batchFixedSource: null, options, equivalenceKey, languageVersion);
 
     /// <summary>Runs the fix on each diagnostic, and Fix All (document, project, solution) when <paramref name="batchFixedSource"/> is given.</summary>
-    public static async Task CodeFixAsync<TFix>(string source, string fixedSource, string? batchFixedSource, IDictionary<string, string>? options, string? equivalenceKey = null)
+    public static async Task CodeFixAsync<TFix>(string source, string fixedSource, string? batchFixedSource, IDictionary<string, string>? options, string? equivalenceKey = null, LanguageVersion languageVersion = LanguageVersion.Latest)
         where TFix : CodeFixProvider, new()
     {
-        var test = new CodeFixTest<TFix>
+        var test = new CodeFixTest<TFix>(languageVersion)
         {
             TestCode = source,
             FixedCode = fixedSource,
@@ -55,9 +55,6 @@ public static class Verify<TAnalyzer>
         Configure(test.TestState, options);
         Configure(test.FixedState, options);
         Configure(test.BatchFixedState, options);
-
-        // Diagnostics the fix does not address stay in the fixed code; only compare what the test marks.
-        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
         await test.RunAsync(CancellationToken.None);
     }
 
@@ -92,11 +89,14 @@ public static class Verify<TAnalyzer>
     private sealed class CodeFixTest<TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
         where TFix : CodeFixProvider, new()
     {
-        public CodeFixTest()
+        private readonly LanguageVersion languageVersion;
+
+        public CodeFixTest(LanguageVersion languageVersion)
         {
+            this.languageVersion = languageVersion;
             ReferenceAssemblies = TestReferences.None;
         }
 
-        protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+        protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(languageVersion);
     }
 }
