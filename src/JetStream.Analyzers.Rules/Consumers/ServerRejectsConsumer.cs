@@ -157,7 +157,7 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             findings.Add(new Finding(
                 rule.Rule,
                 c.MaxDeliver.Origin ?? c.Backoff.Origin ?? c.Origin,
-                new object?[] { subject, v, $"max deliver is required to be > length of backoff values (max deliver is {shown}, backoff has {count} values)" },
+                new object?[] { subject, v, $"max deliver is required to be > length of backoff values (max deliver is {shown}, backoff has {Describe.Plural(count, "value")})" },
                 properties: WithReason(properties, BackoffReason)));
         }
 

@@ -1,0 +1,3 @@
+namespace OrdersService;
+
+public sealed record Order(string Id, string Customer, decimal Total);
