@@ -152,12 +152,85 @@ public static class RuleCatalog
         "Servers before 2.12 ignore JSON fields they do not know. For consumers this changes behaviour: a consumer whose only filter is in filter_subjects becomes unfiltered on 2.9 and receives every message of the stream.",
         new[] { OptionKeys.ServerVersion });
 
+    public static readonly RuleInfo FileNotParsable = new(
+        RuleIds.FileNotParsable,
+        "Configuration file can't be parsed",
+        "The file can't be parsed: {0}",
+        RuleSeverity.Error,
+        "A stream or consumer file with a JSON or YAML syntax error, an empty file, a binary or oversized file: nothing in it can be checked, and the tools that apply it will fail.");
+
+    public static readonly RuleInfo UnknownField = new(
+        RuleIds.UnknownField,
+        "Unknown field in a configuration file",
+        "{0} has an unknown field '{1}'{2}; {3}",
+        RuleSeverity.Warning,
+        "Servers before 2.12 and the nats CLI drop fields they don't know, so a misspelled 'max_bytes' leaves the stream unbounded without any error. From 2.12 the server rejects unknown fields; the finding is then an error.",
+        new[] { OptionKeys.ServerVersion });
+
+    public static readonly RuleInfo InvalidValue = new(
+        RuleIds.InvalidValue,
+        "Value has the wrong type or is not allowed",
+        "{0}: '{1}' must be {2}, not {3}",
+        RuleSeverity.Error,
+        "A value of the wrong JSON type, an enum value the server doesn't know (they are case-sensitive) or a number out of range makes the server answer 'invalid JSON'.");
+
+    public static readonly RuleInfo DuplicateDefinition = new(
+        RuleIds.DuplicateDefinition,
+        "Stream or consumer defined more than once",
+        "{0} is defined more than once: here and in {1}",
+        RuleSeverity.Error,
+        "Two files defining the same stream, or the same consumer on one stream, overwrite each other when applied; which one wins depends on the order of deployment.");
+
+    public static readonly RuleInfo ConsumerWithoutStream = new(
+        RuleIds.ConsumerWithoutStream,
+        "Consumer for a stream no linted file defines",
+        "{0} is for stream '{1}', which no linted file defines{2}",
+        RuleSeverity.Warning,
+        "Creating a consumer fails with 'stream not found' unless the stream exists; when the stream is defined elsewhere, add its file to the linted files so that cross-file checks can run.");
+
+    public static readonly RuleInfo OverlappingStreamSubjects = new(
+        RuleIds.OverlappingStreamSubjects,
+        "Subjects of two streams overlap",
+        "{0} has subject '{1}', which overlaps subject '{2}' of {3} in {4}; the server refuses the second stream ('subjects overlap with an existing stream')",
+        RuleSeverity.Error,
+        "A message subject can be captured by only one stream in an account, so the second stream to be created fails. Key-value buckets own $KV.<bucket>.> and object stores $O.<bucket>.>.");
+
+    public static readonly RuleInfo OverlappingWorkQueueConsumers = new(
+        RuleIds.OverlappingWorkQueueConsumers,
+        "Work-queue stream consumers overlap",
+        "{0} on work-queue stream '{1}' {2}",
+        RuleSeverity.Error,
+        "On a work-queue stream each message goes to exactly one consumer, so the server refuses a consumer whose filter overlaps another's, and a second unfiltered consumer.");
+
+    public static readonly RuleInfo FilterOutsideStream = new(
+        RuleIds.FilterOutsideStream,
+        "Consumer filter outside its stream's subjects",
+        "{0} filters on '{1}', which no subject of stream '{2}' ({3}) can match; the consumer would never receive a message",
+        RuleSeverity.Error,
+        "A filter that matches none of the stream's subjects selects nothing: the consumer stays empty forever (servers before 2.10 refuse it outright).");
+
+    public static readonly RuleInfo NotAJetStreamDefinition = new(
+        RuleIds.NotAJetStreamDefinition,
+        "File is not a stream or consumer definition",
+        "The file has no stream or consumer definition the linter recognizes: {0}",
+        RuleSeverity.Warning,
+        "A file listed for linting that is neither JetStream API JSON/YAML (a stream or consumer config, its info output, or a create request) nor a NACK manifest is reported instead of being skipped silently.");
+
+    public static readonly RuleInfo DurationInSeconds = new(
+        RuleIds.DurationInSeconds,
+        "Duration looks like seconds but is read as nanoseconds",
+        "{0}: '{1}' is {2} nanoseconds ({3}); JetStream API durations are nanoseconds, so for {2} seconds write {4}",
+        RuleSeverity.Warning,
+        "The JetStream API writes durations as integer nanoseconds. A small value such as 86400 is almost always meant as seconds and makes the setting a million times shorter than intended.");
+
     public static IReadOnlyList<RuleInfo> All { get; } = new[]
     {
         ReplicasBelowMinimum, EvenReplicaCount, NoMaxBytes, NoMaxAge, MemoryStorage, DeleteOrPurgeAllowed, DiscardNew,
         StreamRejectedByServer, StreamSettingIgnoredByServer,
         NoBackoff, UnlimitedMaxDeliver, ExcessiveFilterSubjects, PushWithoutHeartbeat, PushWithoutFlowControl, ShortAckWait,
         ConsumerRejectedByServer, ConsumerSettingIgnoredByServer,
+        FileNotParsable, UnknownField, InvalidValue, DuplicateDefinition, ConsumerWithoutStream, OverlappingStreamSubjects,
+        OverlappingWorkQueueConsumers, FilterOutsideStream, NotAJetStreamDefinition, DurationInSeconds,
     };
 
     private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

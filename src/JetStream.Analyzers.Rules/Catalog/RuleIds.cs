@@ -21,4 +21,15 @@ public static class RuleIds
     public const string ShortAckWait = "JS2006";
     public const string ConsumerRejectedByServer = "JS2100";
     public const string ConsumerSettingIgnoredByServer = "JS2101";
+
+    public const string FileNotParsable = "JS4001";
+    public const string UnknownField = "JS4002";
+    public const string InvalidValue = "JS4003";
+    public const string DuplicateDefinition = "JS4004";
+    public const string ConsumerWithoutStream = "JS4005";
+    public const string OverlappingStreamSubjects = "JS4006";
+    public const string OverlappingWorkQueueConsumers = "JS4007";
+    public const string FilterOutsideStream = "JS4008";
+    public const string NotAJetStreamDefinition = "JS4009";
+    public const string DurationInSeconds = "JS4010";
 }
