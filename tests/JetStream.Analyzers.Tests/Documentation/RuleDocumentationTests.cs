@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using JetStream.Analyzers.Rules.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit.Abstractions;
+
+namespace JetStream.Analyzers.Tests.Documentation;
+
+/// <summary>
+/// Keeps rules/*.md, rules/README.md and the README.md rule table in step with <see cref="RuleCatalog"/> and the
+/// analyzers, and runs the C# examples of every page through the analyzers.
+/// </summary>
+public class RuleDocumentationTests
+{
+    private const string RegenerateHint =
+        "Regenerate it with: JETSTREAM_UPDATE_DOCS=1 dotnet test tests/JetStream.Analyzers.Tests --filter RuleDocumentationTests";
+
+    private static readonly string Root = RuleTable.RepositoryRoot();
+    private readonly ITestOutputHelper output;
+    private static readonly string RulesFolder = Path.Combine(Root, "rules");
+
+    private static readonly string[] RequiredSections =
+    {
+        "## What it detects", "## Why it matters", "## How to fix", "## Example", "## Options", "## Suppression",
+    };
+
+    /// <summary>Rules whose outcome depends on the target server version; their pages need a "Server versions" section.</summary>
+    private static readonly HashSet<string> VersionDependent = new(StringComparer.Ordinal)
+    {
+        RuleIds.StreamRejectedByServer, RuleIds.StreamSettingIgnoredByServer, RuleIds.ConsumerRejectedByServer, RuleIds.ConsumerSettingIgnoredByServer,
+    };
+
+    public RuleDocumentationTests(ITestOutputHelper output)
+    {
+        this.output = output;
+    }
+
+    public static TheoryData<string> AllRuleIds
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var rule in RuleCatalog.All)
+            {
+                data.Add(rule.Id);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRuleIds))]
+    public void Page_FrontMatterMatchesCatalog(string id)
+    {
+        var rule = RuleCatalog.Get(id);
+        var page = LoadPage(id);
+
+        Assert.Equal(rule.Id, Scalar(page, "id"));
+        Assert.Equal(rule.Title, Scalar(page, "title"));
+        Assert.Equal(rule.Category, Scalar(page, "category"));
+        Assert.Equal(SeverityName(rule.DefaultSeverity), Scalar(page, "severity"));
+        Assert.Equal(rule.HasCodeFix ? "true" : "false", Scalar(page, "code_fix"));
+
+        Assert.True(page.Lists.TryGetValue("options", out var options), $"{page.Path}: front matter needs an 'options' list ('options: []' when none).");
+        var missing = rule.OptionKeys.Except(options!, StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"{page.Path}: front matter 'options' lacks {string.Join(", ", missing)}.");
+        Assert.StartsWith($"# {rule.Id}: {rule.Title}\n", page.Body.TrimStart('\n'), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRuleIds))]
+    public void Page_MentionsEveryOptionKey(string id)
+    {
+        var rule = RuleCatalog.Get(id);
+        var page = LoadPage(id);
+        var options = Section(page, "## Options");
+        foreach (var key in rule.OptionKeys)
+        {
+            Assert.True(options.Contains(key, StringComparison.Ordinal), $"{page.Path}: the Options section does not mention '{key}', which {id} reads.");
+        }
+
+        if (rule.OptionKeys.Count == 0 && !page.Lists["options"].Any())
+        {
+            Assert.True(options.Contains("none", StringComparison.OrdinalIgnoreCase), $"{page.Path}: a rule without options must say 'none' in its Options section.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRuleIds))]
+    public void Page_HasRequiredSectionsAndSuppression(string id)
+    {
+        var page = LoadPage(id);
+        var headings = page.Body.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var sections = VersionDependent.Contains(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
+        foreach (var section in sections)
+        {
+            Assert.True(headings.Contains(section), $"{page.Path}: missing section '{section}'.");
+        }
+
+        Assert.Contains($"#pragma warning disable {id}", page.Body, StringComparison.Ordinal);
+        Assert.Contains($"dotnet_diagnostic.{id}.severity = none", page.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRuleIds))]
+    public void Page_JsonBlocksAreValidJson(string id)
+    {
+        var page = LoadPage(id);
+        var json = page.Blocks.Where(b => b.Language == "json").ToList();
+        Assert.True(json.Count >= 2, $"{page.Path}: needs the example in JetStream API JSON (one that fires and one that does not).");
+        foreach (var block in json)
+        {
+            try
+            {
+                using var _ = JsonDocument.Parse(block.Code);
+            }
+            catch (JsonException e)
+            {
+                Assert.Fail($"{page.Path}, JSON block at body line {block.Line}: {e.Message}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRuleIds))]
+    public async Task Page_ExamplesBehaveAsDocumented(string id)
+    {
+        var page = LoadPage(id);
+        Assert.True(page.Examples.Any(e => e.Fires), $"{page.Path}: needs a C# example marked '<!-- example: fires -->'.");
+        Assert.True(page.Examples.Any(e => !e.Fires), $"{page.Path}: needs a C# example marked '<!-- example: clean -->'.");
+
+        foreach (var example in page.Examples)
+        {
+            var diagnostics = await ExampleRunner.RunAsync(example.Code, example.Options);
+            var mine = diagnostics.Where(d => d.Id == id).Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+            var all = string.Join("\n", diagnostics.Select(d => $"  {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}"));
+            var where = $"{page.Path}, example at body line {example.Line}";
+            output.WriteLine($"{Path.GetFileName(page.Path)} line {example.Line} ({(example.Fires ? "fires" : "clean")}):\n{all}");
+            if (example.Fires)
+            {
+                Assert.True(mine.Count > 0, $"{where} should report {id} but reports:\n{all}");
+                foreach (var message in example.Messages)
+                {
+                    Assert.True(mine.Contains(message), $"{where}: documented message not reported:\n  {message}\nReported:\n{all}");
+                }
+            }
+            else
+            {
+                Assert.True(mine.Count == 0, $"{where} should not report {id} but reports:\n{all}");
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryPageBelongsToACatalogRule()
+    {
+        var orphans = Directory.GetFiles(RulesFolder, "JS*.md")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => !RuleCatalog.TryGet(name!, out _))
+            .ToList();
+        Assert.True(orphans.Count == 0, "Pages without a rule in RuleCatalog: " + string.Join(", ", orphans));
+    }
+
+    [Fact]
+    public void HelpLinksPointAtRulePages()
+    {
+        foreach (var descriptor in AnalyzerDescriptors())
+        {
+            Assert.Equal(RuleCatalog.HelpLinkBase + descriptor.Id + ".md", descriptor.HelpLinkUri);
+        }
+
+        foreach (var rule in RuleCatalog.All)
+        {
+            Assert.Equal(RuleCatalog.HelpLinkBase + rule.Id + ".md", rule.HelpLink);
+        }
+    }
+
+    [Fact]
+    public void AnalyzersCoverEveryCatalogRule()
+    {
+        var descriptors = AnalyzerDescriptors().ToList();
+        var supported = descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = RuleCatalog.All.Select(r => r.Id).Where(id => !supported.Contains(id)).ToList();
+        Assert.True(missing.Count == 0, "No analyzer supports: " + string.Join(", ", missing));
+
+        foreach (var descriptor in descriptors)
+        {
+            Assert.True(RuleCatalog.TryGet(descriptor.Id, out var rule), $"{descriptor.Id} is not in RuleCatalog.");
+            Assert.Equal(rule.Title, descriptor.Title.ToString(CultureInfo.InvariantCulture));
+            Assert.Equal((int)rule.DefaultSeverity, (int)descriptor.DefaultSeverity);
+            Assert.Equal(rule.Category, descriptor.Category);
+        }
+    }
+
+    [Fact]
+    public void RulesReadmeTableMatchesCatalog() => CheckTable(Path.Combine(RulesFolder, "README.md"), RuleTable.Generate(string.Empty));
+
+    [Fact]
+    public void RootReadmeTableMatchesCatalog() => CheckTable(Path.Combine(Root, "README.md"), RuleTable.Generate("rules/"));
+
+    private static void CheckTable(string path, string expected)
+    {
+        Assert.True(File.Exists(path), $"{path} does not exist.");
+        var document = File.ReadAllText(path);
+        var actual = RuleTable.Extract(document);
+        Assert.True(actual is not null, $"{path} has no {RuleTable.StartMarker} ... {RuleTable.EndMarker} block.");
+        if (actual == expected)
+        {
+            return;
+        }
+
+        if (RuleTable.UpdateRequested)
+        {
+            File.WriteAllText(path, RuleTable.Replace(document, expected));
+            return;
+        }
+
+        Assert.Fail($"The rule table in {path} differs from the one generated from RuleCatalog. {RegenerateHint}\n\nExpected:\n{expected}\nActual:\n{actual}");
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> AnalyzerDescriptors()
+    {
+        DiagnosticAnalyzer[] analyzers = { new StreamConfigurationAnalyzer(), new ConsumerConfigurationAnalyzer() };
+        return analyzers.SelectMany(a => a.SupportedDiagnostics);
+    }
+
+    private static RulePage LoadPage(string id)
+    {
+        var path = Path.Combine(RulesFolder, id + ".md");
+        Assert.True(File.Exists(path), $"Missing documentation page rules/{id}.md.");
+        return RulePage.Load(path);
+    }
+
+    private static string Scalar(RulePage page, string key)
+    {
+        Assert.True(page.Scalars.TryGetValue(key, out var value), $"{page.Path}: front matter has no '{key}'.");
+        return value!;
+    }
+
+    private static string Section(RulePage page, string heading)
+    {
+        var body = page.Body;
+        var start = body.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{page.Path}: missing section '{heading}'.");
+        var next = body.IndexOf("\n## ", start + heading.Length + 1, StringComparison.Ordinal);
+        return next < 0 ? body.Substring(start) : body.Substring(start, next - start);
+    }
+
+    /// <summary>Front matter spelling of a severity, as .editorconfig users know it (lower case).</summary>
+    public static string SeverityName(RuleSeverity severity) => severity.ToString().ToLowerInvariant();
+}
