@@ -1,6 +1,6 @@
 namespace JetStream.Analyzers.Rules.Catalog;
 
-/// <summary>.editorconfig keys. Each may also be given per rule as <c>jetstream.JSxxxx.&lt;key without prefix&gt;</c>.</summary>
+/// <summary>.editorconfig keys the rules read; file-specific sections apply as for any analyzer option.</summary>
 public static class OptionKeys
 {
     public const string Prefix = "jetstream_";

@@ -15,18 +15,19 @@ public static class RuleCatalog
     public static readonly RuleInfo ReplicasBelowMinimum = new(
         RuleIds.ReplicasBelowMinimum,
         "Stream has fewer replicas than the production minimum",
-        "{0} has {1}; a single lost server takes its data with it. Use at least {2} replicas.",
+        "{0} has {1}, below the production minimum of {2}: a single failed server can lose its messages or stop it from accepting writes. Use at least {2} replicas.",
         RuleSeverity.Warning,
-        "A stream with fewer replicas than the configured minimum (default 3) loses acknowledged messages when a server or its disk fails. An unset replica count means 1.",
+        "A stream on one replica loses its acknowledged messages when that server or its disk fails; with two, one failure stops writes. The minimum is configurable (default 3). An unset replica count means 1.",
         new[] { OptionKeys.MinReplicas },
         hasCodeFix: true);
 
     public static readonly RuleInfo EvenReplicaCount = new(
         RuleIds.EvenReplicaCount,
         "Stream has an even number of replicas",
-        "{0} has {1} replicas, which survives no more server failures than {2}; use {3} replicas",
+        "{0} has {1} replicas, which tolerates no more server failures than {2} replicas; use {3} replicas",
         RuleSeverity.Warning,
         "Raft needs a majority: 2 replicas tolerate no failure (like 1) and 4 tolerate one (like 3), while costing more storage and write latency.",
+        new[] { OptionKeys.MinReplicas },
         hasCodeFix: true);
 
     public static readonly RuleInfo NoMaxBytes = new(
@@ -50,14 +51,14 @@ public static class RuleCatalog
     public static readonly RuleInfo MemoryStorage = new(
         RuleIds.MemoryStorage,
         "Stream uses memory storage",
-        "{0} uses memory storage; its messages are lost when the servers restart. Use file storage unless the data is disposable.",
+        "{0} uses memory storage{1}; its messages are lost when the servers restart. Use file storage unless the data is disposable.",
         RuleSeverity.Warning,
         "Memory streams are not written to disk: a restart or a crash of every replica loses them, and they compete with the server for RAM.",
         hasCodeFix: true);
 
     public static readonly RuleInfo DeleteOrPurgeAllowed = new(
         RuleIds.DeleteOrPurgeAllowed,
-        "Critical stream allows message deletion or purge",
+        "Stream allows message deletion or purge",
         "{0} allows {1}; one API call can erase its messages. Set {2}.",
         RuleSeverity.Info,
         "Streams listed in jetstream_critical_streams are reported as warnings when deny-delete or deny-purge is off; other streams get a suggestion.",
@@ -76,14 +77,15 @@ public static class RuleCatalog
         "The server rejects this stream configuration",
         "{0} is rejected by NATS server {1}: {2}",
         RuleSeverity.Error,
-        "The configuration breaks a rule nats-server checks when the stream is created or updated, so the call fails at run time.");
+        "The configuration breaks a rule nats-server checks when the stream is created or updated, so the call fails at run time.",
+        new[] { OptionKeys.ServerVersion });
 
     public static readonly RuleInfo StreamSettingIgnoredByServer = new(
         RuleIds.StreamSettingIgnoredByServer,
         "Stream setting is not supported by the target server version",
         "{0} sets {1}, which NATS server {2} does not know and silently drops (it needs {3} or later)",
         RuleSeverity.Warning,
-        "Servers before 2.12 ignore JSON fields they do not know, so a setting added in a later release has no effect on an older server.",
+        "Servers before 2.12 ignore JSON fields they do not know, so a setting added in a later release has no effect on an older server. From 2.12 unknown fields are rejected; a target of 2.12 or later that lacks the setting gets JS1100 instead.",
         new[] { OptionKeys.ServerVersion });
 
     public static readonly RuleInfo NoBackoff = new(
@@ -92,13 +94,13 @@ public static class RuleCatalog
         "{0} acknowledges messages but has no backoff; a failing message is redelivered every {1}. Set a backoff schedule.",
         RuleSeverity.Warning,
         "Without backoff every redelivery comes after the same ack wait, so a burst of failures turns into a steady redelivery storm.",
-        new[] { OptionKeys.DefaultBackoff },
+        new[] { OptionKeys.DefaultBackoff, OptionKeys.DefaultMaxDeliver, OptionKeys.ServerVersion },
         hasCodeFix: true);
 
     public static readonly RuleInfo UnlimitedMaxDeliver = new(
         RuleIds.UnlimitedMaxDeliver,
         "Acknowledging consumer redelivers without limit",
-        "{0} has no max-deliver limit ({1}); a message that always fails is redelivered forever. Set MaxDeliver.",
+        "{0} has no max-deliver limit ({1}); a message that always fails is redelivered forever. Set a maximum number of deliveries.",
         RuleSeverity.Warning,
         "With the server default (-1) a poison message is redelivered until it expires from the stream, blocking work-queue consumers and wasting capacity.",
         new[] { OptionKeys.DefaultMaxDeliver },
@@ -115,7 +117,7 @@ public static class RuleCatalog
     public static readonly RuleInfo PushWithoutHeartbeat = new(
         RuleIds.PushWithoutHeartbeat,
         "Push consumer has no idle heartbeat",
-        "{0} is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat.",
+        "{0} is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set an idle heartbeat.",
         RuleSeverity.Warning,
         "Heartbeats let the client detect that the server stopped delivering (for example after a leader change) and recover.",
         hasCodeFix: true);
@@ -123,15 +125,15 @@ public static class RuleCatalog
     public static readonly RuleInfo PushWithoutFlowControl = new(
         RuleIds.PushWithoutFlowControl,
         "Push consumer has no flow control",
-        "{0} is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable FlowControl.",
+        "{0} is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable flow control.",
         RuleSeverity.Warning,
-        "Flow control lets the server pace a push consumer to what the subscriber can take; without it messages are dropped as slow-consumer overflow and redelivered later.",
+        "Flow control lets the server pace a push consumer to what the subscriber can take; without it messages are dropped as slow-consumer overflow and redelivered later (or lost, with ack policy none).",
         hasCodeFix: true);
 
     public static readonly RuleInfo ShortAckWait = new(
         RuleIds.ShortAckWait,
         "Consumer ack wait is implausibly short",
-        "{0} waits only {1} for an acknowledgement (minimum {2}); messages still being processed are redelivered",
+        "{0} redelivers a message that is not acknowledged within {1}, below the minimum of {2}; messages still being processed are delivered again{3}",
         RuleSeverity.Warning,
         "When the ack wait is shorter than the processing time, every message is delivered again while it is still being handled. With backoff the first backoff value is the effective ack wait.",
         new[] { OptionKeys.MinAckWait });
@@ -142,6 +144,7 @@ public static class RuleCatalog
         "{0} is rejected by NATS server {1}: {2}",
         RuleSeverity.Error,
         "The configuration breaks a rule nats-server checks when the consumer is created or updated, so the call fails at run time.",
+        new[] { OptionKeys.ServerVersion },
         hasCodeFix: true);
 
     public static readonly RuleInfo ConsumerSettingIgnoredByServer = new(
@@ -184,7 +187,7 @@ public static class RuleCatalog
     public static readonly RuleInfo ConsumerWithoutStream = new(
         RuleIds.ConsumerWithoutStream,
         "Consumer for a stream no linted file defines",
-        "{0} is for stream '{1}', which no linted file defines{2}",
+        "{0} {1}",
         RuleSeverity.Warning,
         "Creating a consumer fails with 'stream not found' unless the stream exists; when the stream is defined elsewhere, add its file to the linted files so that cross-file checks can run.");
 

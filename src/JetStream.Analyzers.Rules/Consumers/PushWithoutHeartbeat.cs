@@ -15,7 +15,8 @@ public sealed class PushWithoutHeartbeat : ConsumerRule
 
     public override void Evaluate(ConsumerModel consumer, RuleContext context, ICollection<Finding> findings)
     {
-        if (consumer.IsPush == true && (consumer.IdleHeartbeat.IsAbsent || consumer.IdleHeartbeat.Is(0)))
+        // The flow_control ack policy (2.14) sets a 1s heartbeat itself.
+        if (consumer.IsPush == true && !consumer.AckPolicy.Is(AckPolicy.FlowControl) && (consumer.IdleHeartbeat.IsAbsent || consumer.IdleHeartbeat.Is(0)))
         {
             findings.Add(new Finding(
                 Rule,

@@ -20,8 +20,9 @@ public sealed class ShortAckWait : ConsumerRule
         }
 
         var fromBackoff = EffectiveConsumer.KnownBackoff(consumer) is not null;
-        var shown = Durations.Format(wait) + (fromBackoff ? " (the first backoff value, which replaces the ack wait)" : string.Empty);
+        var shown = Durations.Format(wait) + (!fromBackoff && consumer.AckWait.DefaultNote is { } note ? $" ({note})" : string.Empty);
         var origin = (fromBackoff ? consumer.Backoff.Origin : consumer.AckWait.Origin) ?? consumer.Origin;
-        findings.Add(Report(origin, Describe.Consumer(consumer), shown, Durations.Format(minimum)));
+        var why = fromBackoff ? "; with a backoff schedule its first value is the ack wait" : string.Empty;
+        findings.Add(Report(origin, Describe.Consumer(consumer), shown, Durations.Format(minimum), why));
     }
 }

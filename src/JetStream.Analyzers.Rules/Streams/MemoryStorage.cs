@@ -15,13 +15,8 @@ public sealed class MemoryStorage : StreamRule
         if (stream.Storage.Is(StorageType.Memory))
         {
             var origin = stream.Storage.Origin ?? stream.Origin;
-            var subject = Describe.Stream(stream);
-            if (stream.Storage.DefaultNote is { } note)
-            {
-                subject += $" ({note})";
-            }
-
-            findings.Add(new Finding(Rule, origin, new object?[] { subject }, properties: Fix("storage", "file")));
+            var note = stream.Storage.DefaultNote is { } n ? $" ({n}: set {context.Field("storage", stream.Kind)} explicitly)" : string.Empty;
+            findings.Add(new Finding(Rule, origin, new object?[] { Describe.Stream(stream), note }, properties: Fix("storage", "file")));
         }
     }
 }

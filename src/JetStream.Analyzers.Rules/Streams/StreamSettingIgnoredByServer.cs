@@ -38,15 +38,19 @@ public sealed class StreamSettingIgnoredByServer : StreamRule
             }
 
             var origin = setting.SetAt(stream);
-            if (origin is not null)
+            if (origin is null)
             {
-                findings.Add(Report(
-                    origin == NoOrigin ? stream.Origin : origin,
-                    Describe.Stream(stream),
-                    context.Field(setting.Field, stream.Kind),
-                    context.ServerVersion,
-                    setting.Since));
+                continue;
             }
+
+            var at = origin == NoOrigin ? stream.Origin : origin;
+            var field = context.Field(setting.Field, stream.Kind);
+            findings.Add(context.ServerVersion.AtLeast(2, 12)
+                ? new Finding(RuleCatalog.StreamRejectedByServer, at, new object?[]
+                {
+                    Describe.Stream(stream), context.ServerVersion, $"invalid JSON: unknown field \"{setting.Field}\" ({field} needs server {setting.Since})",
+                })
+                : Report(at, Describe.Stream(stream), field, context.ServerVersion, setting.Since));
         }
     }
 

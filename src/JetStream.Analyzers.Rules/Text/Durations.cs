@@ -31,7 +31,8 @@ public static class Durations
         if (nanos < Second)
         {
             return nanos % Millisecond == 0 ? Invariant(nanos / Millisecond) + "ms"
-                : nanos % Microsecond == 0 ? Invariant(nanos / Microsecond) + "µs"
+                : nanos >= Millisecond ? (nanos / (double)Millisecond).ToString("0.###", CultureInfo.InvariantCulture) + "ms"
+                : nanos >= Microsecond ? (nanos / (double)Microsecond).ToString("0.###", CultureInfo.InvariantCulture) + "µs"
                 : Invariant(nanos) + "ns";
         }
 

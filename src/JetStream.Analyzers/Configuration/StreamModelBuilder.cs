@@ -43,7 +43,6 @@ internal static class StreamModelBuilder
             Compression = w.Enum("Compression", CSharpEnums.Compression),
             FirstSequence = w.Long("FirstSeq"),
             HasSubjectTransform = w.Presence("SubjectTransform"),
-            HasConsumerLimits = w.Presence("ConsumerLimits"),
             AllowMsgTtl = w.Bool("AllowMsgTTL"),
             SubjectDeleteMarkerTtl = w.Duration("SubjectDeleteMarkerTTL"),
             AllowMsgCounter = w.Bool("AllowMsgCounter"),

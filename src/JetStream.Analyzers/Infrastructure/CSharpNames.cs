@@ -23,6 +23,8 @@ internal static class CSharpNames
         ["num_replicas"] = "NumberOfReplicas",
         ["max_msgs_per_subject"] = "History",
         ["max_msg_size"] = "MaxValueSize",
+        ["allow_msg_ttl"] = "LimitMarkerTTL",
+        ["subject_delete_marker_ttl"] = "LimitMarkerTTL",
     };
 
     public static string Property(string json, StreamKind kind = StreamKind.Stream)

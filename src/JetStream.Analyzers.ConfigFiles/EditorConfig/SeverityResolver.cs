@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using JetStream.Analyzers.Rules.Catalog;
+
+namespace JetStream.Analyzers.ConfigFiles.EditorConfig;
+
+/// <summary>
+/// The severity a finding is reported with: the rule's own, then .editorconfig (per rule, then the JetStream
+/// category, then all analyzers), then the project's NoWarn / WarningsAsErrors / TreatWarningsAsErrors, as csc applies them.
+/// </summary>
+public sealed class SeverityResolver
+{
+    private readonly HashSet<string> noWarn;
+    private readonly HashSet<string> warningsAsErrors;
+    private readonly HashSet<string> warningsNotAsErrors;
+    private readonly bool treatWarningsAsErrors;
+
+    public SeverityResolver(bool treatWarningsAsErrors = false, string? noWarn = null, string? warningsAsErrors = null, string? warningsNotAsErrors = null)
+    {
+        this.treatWarningsAsErrors = treatWarningsAsErrors;
+        this.noWarn = Codes(noWarn);
+        this.warningsAsErrors = Codes(warningsAsErrors);
+        this.warningsNotAsErrors = Codes(warningsNotAsErrors);
+    }
+
+    /// <summary>Null when the finding is suppressed (none/silent, or a suggestion, which builds don't print).</summary>
+    public RuleSeverity? Resolve(string ruleId, RuleSeverity requested, IReadOnlyDictionary<string, string> editorConfig)
+    {
+        var severity = requested;
+        var configured = Lookup(editorConfig, $"dotnet_diagnostic.{ruleId}.severity")
+            ?? Lookup(editorConfig, $"dotnet_analyzer_diagnostic.category-{RuleCatalog.Category}.severity")
+            ?? Lookup(editorConfig, "dotnet_analyzer_diagnostic.severity");
+        if (configured is not null)
+        {
+            if (Parse(configured) is not { } parsed)
+            {
+                return null;
+            }
+
+            severity = parsed;
+        }
+
+        if (severity == RuleSeverity.Warning && noWarn.Contains(ruleId))
+        {
+            return null;
+        }
+
+        if (severity == RuleSeverity.Warning && (warningsAsErrors.Contains(ruleId) || treatWarningsAsErrors && !warningsNotAsErrors.Contains(ruleId)))
+        {
+            severity = RuleSeverity.Error;
+        }
+
+        return severity is RuleSeverity.Warning or RuleSeverity.Error ? severity : null;
+    }
+
+    private static string? Lookup(IReadOnlyDictionary<string, string> editorConfig, string key) =>
+        editorConfig.TryGetValue(key, out var value) ? value : null;
+
+    private static RuleSeverity? Parse(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "error" => RuleSeverity.Error,
+        "warning" => RuleSeverity.Warning,
+        "suggestion" => RuleSeverity.Info,
+        "silent" or "none" or "hidden" => null,
+        _ => null,
+    };
+
+    private static HashSet<string> Codes(string? list)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in (list ?? string.Empty).Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            set.Add(code.Trim());
+        }
+
+        return set;
+    }
+}

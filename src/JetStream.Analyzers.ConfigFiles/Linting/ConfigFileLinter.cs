@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using JetStream.Analyzers.ConfigFiles.Binding;
+using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+
+namespace JetStream.Analyzers.ConfigFiles.Linting;
+
+/// <summary>
+/// Lints a set of stream and consumer files: reads each file once (keeping only the rule model, not its text),
+/// runs every stream and consumer rule, then the cross-file checks. Every finding's origin is a <see cref="SourceSpan"/>.
+/// </summary>
+public sealed class ConfigFileLinter
+{
+    private readonly Func<string, RuleContext> contextFor;
+    private readonly string baseDirectory;
+
+    /// <param name="contextFor">Options and server version for a file (its .editorconfig sections may differ).</param>
+    /// <param name="baseDirectory">Paths in messages that name another file are relative to this folder.</param>
+    public ConfigFileLinter(Func<string, RuleContext> contextFor, string? baseDirectory = null)
+    {
+        this.contextFor = contextFor;
+        this.baseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
+    }
+
+    public List<Finding> Lint(IEnumerable<string> paths)
+    {
+        var reporter = new Reporter();
+        var streams = new List<StreamDefinition>();
+        var consumers = new List<ConsumerDefinition>();
+        foreach (var path in paths.Distinct(PathComparer))
+        {
+            ReadFile(path, reporter, streams, consumers);
+        }
+
+        new StreamResolver(streams).Resolve(consumers);
+        foreach (var stream in streams)
+        {
+            reporter.Findings.AddRange(RuleEngine.Evaluate(stream.Model, stream.Context));
+        }
+
+        foreach (var consumer in consumers)
+        {
+            reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context));
+        }
+
+        new CrossFileChecks(reporter, Display).Run(streams, consumers);
+        return reporter.Findings;
+    }
+
+    private void ReadFile(string path, Reporter reporter, List<StreamDefinition> streams, List<ConsumerDefinition> consumers)
+    {
+        var parsed = FileLoader.Load(path);
+        foreach (var problem in parsed.Problems)
+        {
+            reporter.Add(RuleCatalog.FileNotParsable, problem.Span, problem.Message);
+        }
+
+        var reader = new DocumentReader(reporter, contextFor(path));
+        var recognized = 0;
+        foreach (var document in parsed.Documents)
+        {
+            if (reader.Read(document))
+            {
+                recognized++;
+            }
+        }
+
+        if (recognized == 0 && parsed.Problems.Count == 0)
+        {
+            reporter.Add(RuleCatalog.NotAJetStreamDefinition, SourceSpan.Start(path),
+                "expected a stream or consumer configuration (JetStream API JSON or YAML, 'nats ... info --json' output, a consumer create request) or a NACK resource (apiVersion jetstream.nats.io/v1beta2)");
+        }
+
+        streams.AddRange(reader.Streams);
+        consumers.AddRange(reader.Consumers);
+    }
+
+    private string Display(SourceSpan span)
+    {
+        var path = span.Path;
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var root = Path.GetFullPath(baseDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (full.StartsWith(root, StringComparison.Ordinal))
+            {
+                path = full.Substring(root.Length);
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+        }
+
+        return $"{path}({span.Line},{span.Column})";
+    }
+
+    private static readonly StringComparer PathComparer = Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+}

@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using JetStream.Analyzers.ConfigFiles.Binding;
+using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Text;
+
+namespace JetStream.Analyzers.ConfigFiles.Linting;
+
+/// <summary>
+/// Checks across all linted definitions (JS4004–JS4008). Each finding is reported at every definition involved,
+/// naming the other one's file and position.
+/// </summary>
+internal sealed class CrossFileChecks
+{
+    private readonly Reporter reporter;
+    private readonly Func<SourceSpan, string> display;
+
+    public CrossFileChecks(Reporter reporter, Func<SourceSpan, string> display)
+    {
+        this.reporter = reporter;
+        this.display = display;
+    }
+
+    public void Run(IReadOnlyList<StreamDefinition> streams, IReadOnlyList<ConsumerDefinition> consumers)
+    {
+        DuplicateStreams(streams);
+        DuplicateConsumers(consumers);
+        ConsumersWithoutStream(consumers, streams);
+        OverlappingSubjects(streams);
+        WorkQueueConsumers(consumers);
+        FiltersOutsideStream(consumers);
+    }
+
+    private void DuplicateStreams(IReadOnlyList<StreamDefinition> streams)
+    {
+        foreach (var group in streams.Where(s => s.Name is not null).GroupBy(s => s.Name!, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var all = group.ToList();
+            foreach (var stream in all)
+            {
+                var others = string.Join(", ", all.Where(o => o != stream).Select(o => display(o.At)));
+                reporter.Add(RuleCatalog.DuplicateDefinition, stream.At, Describe.Stream(stream.Model), others);
+            }
+        }
+    }
+
+    private void DuplicateConsumers(IReadOnlyList<ConsumerDefinition> consumers)
+    {
+        var keyed = consumers.Where(c => c.StreamName is not null && c.Name is not null);
+        foreach (var group in keyed.GroupBy(c => (c.StreamName!, c.Name!)).Where(g => g.Count() > 1))
+        {
+            var all = group.ToList();
+            foreach (var consumer in all)
+            {
+                var others = string.Join(", ", all.Where(o => o != consumer).Select(o => display(o.At)));
+                reporter.Add(RuleCatalog.DuplicateDefinition, consumer.At, Describe.Consumer(consumer.Model), others);
+            }
+        }
+    }
+
+    private void ConsumersWithoutStream(IReadOnlyList<ConsumerDefinition> consumers, IReadOnlyList<StreamDefinition> streams)
+    {
+        foreach (var consumer in consumers)
+        {
+            if (consumer.Model.Stream is not null || consumer.Model.StreamName.IsUnknown)
+            {
+                continue;
+            }
+
+            var at = consumer.Model.StreamName.Origin as SourceSpan ?? consumer.At;
+            if (consumer.StreamName is { } name)
+            {
+                var hint = streams.Count == 0 ? string.Empty : "; add the stream's file to the JetStreamConfig items, or check the name";
+                reporter.Add(RuleCatalog.ConsumerWithoutStream, at, Describe.Consumer(consumer.Model),
+                    $"is for stream '{name}', which no linted file defines{hint}");
+            }
+            else
+            {
+                reporter.Add(RuleCatalog.ConsumerWithoutStream, at, Describe.Consumer(consumer.Model),
+                    "names no stream: put a bare consumer config in a folder named after its stream (or next to its only stream), or use the create-request form {\"stream_name\": \"...\", \"config\": {...}}");
+            }
+        }
+    }
+
+    private void OverlappingSubjects(IReadOnlyList<StreamDefinition> streams)
+    {
+        // Index subjects by first token so that large repositories don't compare every pair of streams.
+        var entries = new List<(StreamDefinition Stream, string Subject)>();
+        foreach (var stream in streams)
+        {
+            if (stream.Model.Subjects.TryGet(out var subjects) && subjects is not null)
+            {
+                entries.AddRange(subjects.Where(Subjects.IsValid).Distinct().Select(s => (stream, s)));
+            }
+        }
+
+        var byFirstToken = entries.Where(e => !IsWildcardToken(FirstToken(e.Subject))).ToLookup(e => FirstToken(e.Subject), StringComparer.Ordinal);
+        var wildcards = entries.Where(e => IsWildcardToken(FirstToken(e.Subject))).ToList();
+        var reported = new HashSet<(StreamDefinition, StreamDefinition)>();
+        foreach (var group in byFirstToken)
+        {
+            var items = group.ToList();
+            for (var i = 0; i < items.Count; i++)
+            {
+                for (var j = i + 1; j < items.Count; j++)
+                {
+                    Compare(items[i], items[j], reported);
+                }
+            }
+        }
+
+        for (var i = 0; i < wildcards.Count; i++)
+        {
+            foreach (var other in entries)
+            {
+                if (!(other.Stream == wildcards[i].Stream && other.Subject == wildcards[i].Subject))
+                {
+                    Compare(wildcards[i], other, reported);
+                }
+            }
+        }
+    }
+
+    private void Compare((StreamDefinition Stream, string Subject) a, (StreamDefinition Stream, string Subject) b, HashSet<(StreamDefinition, StreamDefinition)> reported)
+    {
+        if (a.Stream == b.Stream || a.Stream.Name is not null && a.Stream.Name == b.Stream.Name || !Subjects.Collide(a.Subject, b.Subject)
+            || !reported.Add((a.Stream, b.Stream)) || !reported.Add((b.Stream, a.Stream)))
+        {
+            return;
+        }
+
+        Report(a, b);
+        Report(b, a);
+
+        void Report((StreamDefinition Stream, string Subject) self, (StreamDefinition Stream, string Subject) other) =>
+            reporter.Add(RuleCatalog.OverlappingStreamSubjects, SubjectSpan(self.Stream), Describe.Stream(self.Stream.Model), self.Subject, other.Subject,
+                Lower(Describe.Stream(other.Stream.Model)), display(other.Stream.At));
+    }
+
+    private void WorkQueueConsumers(IReadOnlyList<ConsumerDefinition> consumers)
+    {
+        foreach (var group in consumers.Where(c => c.Model.Stream?.Retention.Is(RetentionPolicy.WorkQueue) == true).GroupBy(c => c.Model.Stream!))
+        {
+            var members = group.Where(c => Filters(c) is not null).ToList();
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    if (Conflict(members[i], members[j]) is { } why)
+                    {
+                        var stream = members[i].StreamName!;
+                        reporter.Add(RuleCatalog.OverlappingWorkQueueConsumers, members[i].At, Describe.Consumer(members[i].Model), stream,
+                            $"{why.ForFirst} consumer '{members[j].Name}' in {display(members[j].At)}; each message can go to only one consumer, so the server refuses the second");
+                        reporter.Add(RuleCatalog.OverlappingWorkQueueConsumers, members[j].At, Describe.Consumer(members[j].Model), stream,
+                            $"{why.ForSecond} consumer '{members[i].Name}' in {display(members[i].At)}; each message can go to only one consumer, so the server refuses the second");
+                    }
+                }
+            }
+        }
+    }
+
+    private static (string ForFirst, string ForSecond)? Conflict(ConsumerDefinition a, ConsumerDefinition b)
+    {
+        var fa = Filters(a)!;
+        var fb = Filters(b)!;
+        if (fa.Count == 0 && fb.Count == 0)
+        {
+            return ("is unfiltered, like", "is unfiltered, like");
+        }
+
+        if (fa.Count == 0 || fb.Count == 0)
+        {
+            return ("overlaps (one of them is unfiltered)", "overlaps (one of them is unfiltered)");
+        }
+
+        foreach (var x in fa)
+        {
+            foreach (var y in fb)
+            {
+                if (Subjects.IsValid(x) && Subjects.IsValid(y) && Subjects.Collide(x, y))
+                {
+                    return ($"has filter '{x}', which overlaps filter '{y}' of", $"has filter '{y}', which overlaps filter '{x}' of");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void FiltersOutsideStream(IReadOnlyList<ConsumerDefinition> consumers)
+    {
+        foreach (var consumer in consumers)
+        {
+            var stream = consumer.Model.Stream;
+            if (stream is null || stream.IsMirror || !stream.Subjects.TryGet(out var subjects) || subjects is not { Count: > 0 }
+                || stream.Sources.IsUnknown || stream.Sources.IsKnown && stream.Sources.Value.Count > 0 || Filters(consumer) is not { } filters)
+            {
+                continue;
+            }
+
+            foreach (var filter in filters)
+            {
+                if (Subjects.IsValid(filter) && !subjects.Any(s => Subjects.IsValid(s) && Subjects.Collide(s, filter)))
+                {
+                    var at = (consumer.Model.FilterSubjects.IsKnown ? consumer.Model.FilterSubjects.Origin : consumer.Model.FilterSubject.Origin) as SourceSpan ?? consumer.At;
+                    reporter.Add(RuleCatalog.FilterOutsideStream, at, Describe.Consumer(consumer.Model), filter, consumer.StreamName, string.Join(", ", subjects));
+                }
+            }
+        }
+    }
+
+    /// <summary>The consumer's filters; empty when unfiltered, null when unknown.</summary>
+    private static IReadOnlyList<string>? Filters(ConsumerDefinition consumer)
+    {
+        var model = consumer.Model;
+        if (model.FilterSubject.IsUnknown || model.FilterSubjects.IsUnknown)
+        {
+            return null;
+        }
+
+        var filters = new List<string>();
+        if (model.FilterSubject.TryGet(out var single) && !string.IsNullOrEmpty(single))
+        {
+            filters.Add(single);
+        }
+
+        if (model.FilterSubjects.TryGet(out var many) && many is not null)
+        {
+            filters.AddRange(many.Where(f => !string.IsNullOrEmpty(f)));
+        }
+
+        return filters;
+    }
+
+    private static SourceSpan SubjectSpan(StreamDefinition stream) => stream.Model.Subjects.Origin as SourceSpan ?? stream.At;
+
+    private static string FirstToken(string subject)
+    {
+        var dot = subject.IndexOf('.');
+        return dot < 0 ? subject : subject.Substring(0, dot);
+    }
+
+    private static bool IsWildcardToken(string token) => token is "*" or ">";
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
+}
