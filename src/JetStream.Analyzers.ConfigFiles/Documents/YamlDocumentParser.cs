@@ -55,6 +55,14 @@ public static class YamlDocumentParser
                 new SourceSpan(path, (int)Math.Max(1, start.Line), (int)Math.Max(1, start.Column), (int)Math.Max(1, e.End.Line), (int)Math.Max(1, e.End.Column)),
                 "YAML syntax error: " + Clean(e.Message)));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input; report where parsing stopped.
+            var at = parser.Current?.End ?? Mark.Empty;
+            problems.Add(new ParseProblem(
+                new SourceSpan(path, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column)),
+                "YAML syntax error: the document is malformed after this point (an unclosed bracket or quote?)"));
+        }
 
         if (documents.Count == 0 && problems.Count == 0)
         {

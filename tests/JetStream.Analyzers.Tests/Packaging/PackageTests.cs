@@ -19,7 +19,7 @@ public class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
-    public void Package_HasAnalyzersAndBuildFilesOnly()
+    public void Package_HasAnalyzersBuildFilesAndTheLintTask()
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
         var files = zip.Entries.Select(e => e.FullName).Where(n => !n.StartsWith("_rels/") && !n.StartsWith("package/") && n != "[Content_Types].xml").OrderBy(n => n).ToArray();
@@ -30,12 +30,19 @@ public class PackageTests : IClassFixture<PackageFixture>
                 "analyzers/dotnet/cs/JetStream.Analyzers.dll",
                 "analyzers/dotnet/cs/JetStream.Analyzers.Rules.dll",
                 "build/JetStream.Analyzers.props",
+                "build/JetStream.Analyzers.targets",
                 "buildTransitive/JetStream.Analyzers.props",
+                "buildTransitive/JetStream.Analyzers.targets",
+                "tasks/netstandard2.0/JetStream.Analyzers.ConfigFiles.dll",
+                "tasks/netstandard2.0/JetStream.Analyzers.Rules.dll",
+                "tasks/netstandard2.0/JetStream.Analyzers.Tasks.dll",
+                "tasks/netstandard2.0/YamlDotNet.dll",
                 "JetStream.Analyzers.nuspec",
                 "README.md",
             }.OrderBy(n => n),
             files);
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.StartsWith("analyzers/", StringComparison.Ordinal) && f.Contains("YamlDotNet"));
     }
 
     [Fact]
@@ -98,7 +105,7 @@ public class PackageTests : IClassFixture<PackageFixture>
                 $"{setup}(11,85): error JS2100: Consumer 'proc' on stream 'ORDERS' is rejected by NATS server 2.9.10: max deliver is required to be > length of backoff values (max deliver is not set, backoff has 1 value) (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS2100.md)",
                 output);
             Assert.Contains(
-                $"{setup}(11,56): warning JS2002: Consumer 'proc' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set MaxDeliver. (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS2002.md)",
+                $"{setup}(11,56): warning JS2002: Consumer 'proc' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries. (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS2002.md)",
                 output);
             Assert.DoesNotContain("JS1001", output);
             Assert.DoesNotContain("AD0001", output);
