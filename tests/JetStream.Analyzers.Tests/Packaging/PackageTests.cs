@@ -116,4 +116,71 @@ public class PackageTests : IClassFixture<PackageFixture>
             Directory.Delete(project, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ConfigRepoReferencingThePackage_LintsFilesIncrementally()
+    {
+        var project = Directory.CreateTempSubdirectory("jetstream-config-repo-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(project, "Repo.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <RestoreAdditionalProjectSources>{package.Feed}</RestoreAdditionalProjectSources>
+                    <JetStreamServerVersion>2.9.10</JetStreamServerVersion>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+                    <JetStreamConfig Include="extra/orders.json" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[jetstream/quiet.json]\ndotnet_diagnostic.JS1005.severity = none\n");
+            Directory.CreateDirectory(Path.Combine(project, "jetstream"));
+            Directory.CreateDirectory(Path.Combine(project, "extra"));
+            Directory.CreateDirectory(Path.Combine(project, "bin"));
+            File.WriteAllText(Path.Combine(project, "extra", "orders.json"), "{\n  \"name\": \"ORDERS\",\n  \"subjects\": [\"orders.>\"],\n  \"num_replicas\": 3,\n  \"max_bytes\": 1024,\n  \"max_age\": 60000000000,\n  \"storage\": \"memory\"\n}\n");
+            File.WriteAllText(Path.Combine(project, "jetstream", "quiet.json"), "{ \"name\": \"QUIET\", \"subjects\": [\"quiet\"], \"num_replicas\": 3, \"max_bytes\": 1024, \"max_age\": 60000000000, \"storage\": \"memory\" }");
+            File.WriteAllText(Path.Combine(project, "jetstream", "broken.yaml"), "name: [\n");
+            File.WriteAllText(Path.Combine(project, "bin", "ignored.stream.json"), "not even json");
+            File.WriteAllText(Path.Combine(project, "appsettings.json"), "{ }");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
+            var orders = Path.Combine(project, "extra", "orders.json");
+            var broken = Path.Combine(project, "jetstream", "broken.yaml");
+
+            Assert.True(exitCode != 0, "JS4001 is an error, so the build must fail:\n" + output);
+            Assert.Contains(
+                $"{orders}(7,14,7,22): warning JS1005: Stream 'ORDERS' uses memory storage; its messages are lost when the servers restart. Use file storage unless the data is disposable. (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS1005.md)",
+                output);
+            Assert.Contains(
+                $"{broken}(2,1,2,1): error JS4001: The file can't be parsed: YAML syntax error: While parsing a node, did not find expected node content. (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS4001.md)",
+                output);
+            Assert.DoesNotContain("quiet.json", output); // JS1005 is off for that file in .editorconfig
+            Assert.DoesNotContain("ignored.stream.json", output); // bin/ is never linted
+            Assert.DoesNotContain("appsettings.json", output);
+            Assert.Single(DistinctLines(output, "warning JS1005")); // reported once, though MSBuild repeats it in its summary
+
+            // Fix the broken file: the lint runs again, succeeds, and a third build skips it.
+            File.WriteAllText(broken, "name: FIXED\nsubjects: [fixed]\nnum_replicas: 3\nmax_bytes: 1024\nmax_age: 60000000000\ndeny_delete: true\ndeny_purge: true\n");
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("warning JS1005", output);
+
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-v:d");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("Skipping target \"JetStreamLint\" because all output files are up-to-date", output);
+            Assert.DoesNotContain("warning JS1005", output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    private static string[] DistinctLines(string output, string value) =>
+        output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(value, StringComparison.Ordinal)).Distinct().ToArray();
 }
