@@ -80,6 +80,8 @@ public static class ConsumerCases
         Accepts("push: flow control with a 100ms heartbeat", """new ConsumerConfig("k20") { DeliverSubject = "e20", FlowControl = true, IdleHeartbeat = TimeSpan.FromMilliseconds(100) }"""),
         Accepts("push: pull-only max_batch, max_expires and max_bytes", """new ConsumerConfig("k21") { DeliverSubject = "e21", MaxBatch = 10, MaxExpires = TimeSpan.FromSeconds(1), MaxBytes = 1024 }""",
             note: "the server does not check these request limits on push consumers"),
+        Accepts("push: negative max_batch and max_expires", """new ConsumerConfig("k22") { DeliverSubject = "e22", MaxBatch = -1, MaxExpires = TimeSpan.FromSeconds(-1) }""",
+            note: "the negative-value checks are pull-only (and 2.12 turns negatives into 0)"),
 
         // Pull consumers.
         Rejects("pull: rate limit", """new ConsumerConfig("c21") { RateLimitBps = 100 }""", "consumer in pull mode can not have rate limit set"),
