@@ -64,9 +64,10 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             {
                 if (name.IndexOfAny(NameBreakers) >= 0 || strict && name.IndexOfAny(PathSeparators) >= 0)
                 {
+                    // Before 2.12.8 the server checks the resulting consumer name with the durable-name check (10103).
                     Reject(c.Name, strict
                         ? "consumer name can not contain '.', '*', '>', '\\', '/'"
-                        : "consumer name can not contain '.', '*', '>' (the name is a token of the API subject)");
+                        : "durable name can not contain '.', '*', '>'");
                 }
                 else if (name.IndexOfAny(PathSeparators) >= 0)
                 {
@@ -82,15 +83,22 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                         ? "consumer durable name can not contain '.', '*', '>', '\\', '/'"
                         : "durable name can not contain '.', '*', '>'");
                 }
+                else if (durable.IndexOfAny(PathSeparators) >= 0 && (c.Name.IsAbsent || c.Name.IsKnown && string.IsNullOrEmpty(c.Name.Value)))
+                {
+                    // Without a name, the durable name is the consumer token of the API subject.
+                    Reject(c.DurableName, "Consumer name can not contain path separators");
+                }
 
                 if (Encoding.UTF8.GetByteCount(durable) > MaxNameLength)
                 {
                     Reject(c.DurableName, $"consumer name is too long, maximum allowed is {MaxNameLength}");
                 }
 
+                // The client sends the name in the API subject, and the server compares it with the durable name
+                // before its own "Consumer Durable and Name have to be equal" check (10132) is reached.
                 if (c.Name.TryGet(out var n) && !string.IsNullOrEmpty(n) && n != durable)
                 {
-                    Reject(c.Name, "Consumer Durable and Name have to be equal if both are provided");
+                    Reject(c.Name, "consumer name in subject does not match durable name in request");
                 }
             }
 
@@ -251,6 +259,13 @@ public sealed class ServerRejectsConsumer : ConsumerRule
         {
             if (v.Before(2, 10))
             {
+                // 2.9 only checks that filter_subject lies inside the stream's subjects (10093), which an invalid
+                // subject never does. The server skips that check when a source or the mirror is external.
+                if (c.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) && !Subjects.IsValid(filter) && !MayHaveExternalOrigin())
+                {
+                    Reject(c.FilterSubject, "consumer filter subject is not a valid subset of the interest subjects");
+                }
+
                 return;
             }
 
@@ -368,6 +383,23 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             }
         }
 
+        private bool MayHaveExternalOrigin()
+        {
+            if (c.Stream is not { } stream)
+            {
+                return false;
+            }
+
+            if (stream.Mirror.IsUnknown || stream.Sources.IsUnknown)
+            {
+                return true;
+            }
+
+            var mirrorExternal = stream.Mirror.TryGet(out var mirror) && mirror is not null && !mirror.IsExternal.Is(false);
+            var sourceExternal = stream.Sources.TryGet(out var sources) && sources is not null && sources.Any(source => !source.IsExternal.Is(false));
+            return mirrorExternal || sourceExternal;
+        }
+
         private bool HasNoFilter()
         {
             if (c.FilterSubject.IsUnknown || c.FilterSubjects.IsUnknown)
@@ -387,8 +419,9 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 return;
             }
 
-            var number = text.Trim().TrimEnd('%');
-            if (!int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent) || percent < 0)
+            // strconv.Atoi after removing one trailing '%': no whitespace, 64-bit.
+            var number = text.EndsWith("%", System.StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text;
+            if (!long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent) || percent < 0)
             {
                 Reject(c.SampleFrequency, $"failed to parse consumer sampling configuration: '{text}' is not a whole percentage");
             }
