@@ -12,6 +12,7 @@ namespace JetStream.Analyzers.ConfigFiles.EditorConfig;
 public sealed class EditorConfigResolver
 {
     private readonly ConcurrentDictionary<string, EditorConfigFile?> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> byPath = new(StringComparer.Ordinal);
 
     /// <summary>Every .editorconfig read so far (so the build can re-run the lint when one changes).</summary>
     public IEnumerable<string> FilesRead
@@ -28,9 +29,10 @@ public sealed class EditorConfigResolver
         }
     }
 
-    public IReadOnlyDictionary<string, string> PropertiesFor(string path)
+    public IReadOnlyDictionary<string, string> PropertiesFor(string path) => byPath.GetOrAdd(Path.GetFullPath(path), Compute);
+
+    private IReadOnlyDictionary<string, string> Compute(string fullPath)
     {
-        var fullPath = Path.GetFullPath(path);
         var chain = new List<EditorConfigFile>();
         for (var directory = Path.GetDirectoryName(fullPath); !string.IsNullOrEmpty(directory); directory = Path.GetDirectoryName(directory))
         {
