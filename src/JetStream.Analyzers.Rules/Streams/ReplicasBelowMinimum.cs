@@ -14,12 +14,17 @@ public sealed class ReplicasBelowMinimum : StreamRule
     {
         var replicas = stream.NumReplicas.Effective(1);
         var minimum = context.Options.MinReplicas;
-        if (replicas is not { } r || r < 0 || r >= minimum)
+        if (replicas is not { } r || r < 0)
         {
             return;
         }
 
         var effective = r == 0 ? 1 : r;
+        if (effective >= minimum)
+        {
+            return;
+        }
+
         var field = context.Field("num_replicas", stream.Kind);
         var what = stream.NumReplicas.IsAbsent ? $"no {field}, so the server runs it with 1 replica"
             : r == 0 ? $"{field} 0, which the server turns into 1 replica"

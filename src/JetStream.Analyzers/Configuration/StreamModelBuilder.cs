@@ -73,7 +73,9 @@ internal static class StreamModelBuilder
         var bucket = config is null ? Values.String(bucketArgument, bucketArgument?.Syntax.GetLocation())
             : w.Has("Bucket") ? w.String("Bucket") : CtorString(config, "bucket");
         var model = Bucket(StreamKind.KeyValue, bucket, "KV_", b => new[] { $"$KV.{b}.>" }, origin, operation);
-        model.NumReplicas = w.Long("NumberOfReplicas");
+        // NatsKVContext sends NumberOfReplicas <= 0 as 1.
+        var replicas = w.Long("NumberOfReplicas");
+        model.NumReplicas = replicas.IsKnown && replicas.Value <= 0 ? ConfigValue<long>.Known(1, replicas.Origin) : replicas;
         model.MaxBytes = w.Long("MaxBytes");
         model.MaxAge = w.Duration("MaxAge");
         model.Storage = w.Enum("Storage", CSharpEnums.Storage);

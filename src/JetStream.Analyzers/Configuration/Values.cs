@@ -31,7 +31,10 @@ internal static class Values
     public static ConfigValue<long> Long(IOperation? value, object? origin)
     {
         var operation = Unwrap(value);
-        if (operation?.ConstantValue is { HasValue: true, Value: { } constant } && IsInteger(constant))
+
+        // The converted constant when there is one: unchecked((int)4294967299L) is 3, not 4294967299.
+        var converted = value is { ConstantValue.HasValue: true } ? value.ConstantValue : operation?.ConstantValue ?? default;
+        if (converted is { HasValue: true, Value: { } constant } && IsInteger(constant))
         {
             return ConfigValue<long>.Known(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture), origin);
         }
