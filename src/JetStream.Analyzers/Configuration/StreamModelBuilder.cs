@@ -83,6 +83,13 @@ internal static class StreamModelBuilder
         model.Description = w.String("Description");
         model.Mirror = Source(w, "Mirror");
         model.Sources = SourceList(w, "Sources");
+        if (!model.Mirror.IsAbsent)
+        {
+            // NatsKVContext sends a mirror bucket without subjects (and with mirror direct on).
+            model.Subjects = model.Mirror.IsKnown ? ConfigValue<IReadOnlyList<string>>.Absent : ConfigValue<IReadOnlyList<string>>.Unknown(model.Mirror.Origin);
+            model.MirrorDirect = model.Mirror.IsKnown ? ConfigValue<bool>.Defaulted(true) : ConfigValue<bool>.Unknown(model.Mirror.Origin);
+        }
+
         model.MetadataBytes = w.MetadataSize("Metadata");
         model.Compression = w.Bool("Compression");
         model.DenyDelete = ConfigValue<bool>.Defaulted(true);
