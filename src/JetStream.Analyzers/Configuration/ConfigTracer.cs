@@ -241,6 +241,11 @@ internal sealed class ConfigTracer
 
     private bool ApplyMemberAccess(ConfigObject config, MemberAccessExpressionSyntax access, SyntaxNode? use)
     {
+        if (access.Parent?.ContainsDiagnostics == true)
+        {
+            return false; // cfg. being typed
+        }
+
         var name = access.Name.Identifier.ValueText;
         switch (access.Parent)
         {
