@@ -169,9 +169,10 @@ public class ConsumerConfigurationAnalyzerTests
     [Fact]
     public async Task JS2004_ZeroHeartbeat_ReportedOnTheAssignment()
     {
-        var source = Create(Configs.PushConsumer("{|#0:IdleHeartbeat = TimeSpan.Zero|}", "-FlowControl", "AckPolicy = ConsumerConfigAckPolicy.FlowControl"));
+        var source = Create("{|#1:" + Configs.PushConsumer("{|#0:IdleHeartbeat = TimeSpan.Zero|}", "-FlowControl") + "|}");
         await Verify.AnalyzerAsync(source,
-            At("JS2004", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat."));
+            At("JS2004", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat."),
+            At("JS2005", 1, "Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable FlowControl."));
     }
 
     [Fact]

@@ -107,6 +107,26 @@ public class RobustnessTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public async Task CoreClientWithoutJetStream_NoDiagnostics()
+    {
+        // NATS.Client.Core alone: the analyzers find no JetStream assembly and register nothing.
+        var core = TestReferences.Nats.Where(r => r.Display is { } path
+            && (path.EndsWith("NATS.Client.Core.dll", System.StringComparison.Ordinal) || path.EndsWith("NATS.Client.Abstractions.dll", System.StringComparison.Ordinal))).ToList();
+        Assert.Equal(2, core.Count);
+        const string source = """
+            using System.Threading.Tasks;
+            using NATS.Client.Core;
+
+            class Test
+            {
+                async Task Run(INatsConnection nats) => await nats.PublishAsync("orders.new", "hello");
+            }
+            """;
+        var diagnostics = await AnalyzerRunner.RunAsync(source, TestReferences.Framework.AddRange(core));
+        Assert.Empty(diagnostics);
+    }
+
     // ---------------------------------------------------------------- half-typed code
 
     public static IEnumerable<object[]> HalfTyped => new[]

@@ -508,6 +508,25 @@ public class StreamConfigurationAnalyzerTests
             At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.10.7: maximum replicas is 5 (this stream asks for 7)"));
     }
 
+    [Fact]
+    public async Task Options_ArePerFile()
+    {
+        // .editorconfig sections can give files different options; each file is analyzed with its own.
+        var legacy = Code.InMethod($"        await js.CreateStreamAsync({Configs.Stream("{|#1:Compression = StreamConfigCompression.S2|}", "{|#2:DenyDelete = false|}")});")
+            .Replace("class Test", "class Legacy");
+        var current = Create(Configs.Stream("Compression = StreamConfigCompression.S2", "{|#0:DenyDelete = false|}"));
+        await Verify.AnalyzerAsync(current, NoOptions, test =>
+        {
+            test.TestState.Sources.Add(("/0/Legacy/Legacy.cs", legacy));
+            test.TestState.AnalyzerConfigFiles.Add(("/0/Legacy/.editorconfig",
+                "[*.cs]\njetstream_server_version = 2.9.0\njetstream_critical_streams = ORDERS\n"));
+        },
+            At("JS1006", 0, "Stream 'ORDERS' allows message deletion; one API call can erase its messages. Set DenyDelete."),
+            At("JS1101", 1, "Stream 'ORDERS' sets Compression, which NATS server 2.9.0 does not know and silently drops (it needs 2.10.0 or later)"),
+            At("JS1006", 2, "Stream 'ORDERS' is critical but allows message deletion; one API call can erase its messages. Set DenyDelete.")
+                .WithSeverity(DiagnosticSeverity.Warning));
+    }
+
     // ---------------------------------------------------------------- severity configuration
 
     [Fact]

@@ -127,12 +127,12 @@ public class StreamModelBuilderTests
     }
 
     [Fact]
-    public async Task KeyValue_LimitMarkerTtlOn210_TurnsOnTtlSettings()
+    public async Task KeyValue_LimitMarkerTtlOn210_NamesThePropertyTheUserSet()
     {
+        // Regression: the message named AllowMsgTTL and SubjectDeleteMarkerTTL, which NatsKVConfig does not have.
         var source = InMethod("await kv.CreateStoreAsync(new NatsKVConfig(\"cfg\") { NumberOfReplicas = 3, MaxBytes = 1024, {|#0:LimitMarkerTTL = TimeSpan.FromSeconds(5)|} });");
         await Verify.AnalyzerAsync(source, Version("2.10.0"),
-            At("JS1101", 0, "Key-value bucket 'cfg' sets AllowMsgTTL, which NATS server 2.10.0 does not know and silently drops (it needs 2.11.0 or later)"),
-            At("JS1101", 0, "Key-value bucket 'cfg' sets SubjectDeleteMarkerTTL, which NATS server 2.10.0 does not know and silently drops (it needs 2.11.0 or later)"));
+            At("JS1101", 0, "Key-value bucket 'cfg' sets LimitMarkerTTL, which NATS server 2.10.0 does not know and silently drops (it needs 2.11.0 or later)"));
     }
 
     [Fact]

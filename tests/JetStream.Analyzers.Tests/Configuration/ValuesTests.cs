@@ -164,6 +164,10 @@ public class ValuesTests
     [InlineData("TimeSpan.MaxValue")]
     [InlineData("TimeSpan.FromMilliseconds(50) + TimeSpan.Zero")]
     [InlineData("flag ? TimeSpan.Zero : TimeSpan.FromDays(1)")]
+    [InlineData("TimeSpan.FromDays(365_000)")] // beyond long nanoseconds: regression, was read as a negative max age
+    [InlineData("new TimeSpan(365_000, 0, 0, 0)")]
+    [InlineData("new TimeSpan(long.MaxValue)")]
+    [InlineData("TimeSpan.FromTicks(long.MaxValue)")]
     public async Task DurationsNotKnown_Silent(string expression) =>
         await Streams.AnalyzerAsync(StreamIn(Configs.Stream($"MaxAge = {expression}")));
 
