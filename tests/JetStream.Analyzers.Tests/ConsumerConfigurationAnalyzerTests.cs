@@ -422,6 +422,24 @@ public class ConsumerConfigurationAnalyzerTests
             At("JS2101", 0, "Consumer 'worker' on stream 'ORDERS' sets FilterSubjects, which NATS server 2.9.7 does not know and silently drops (it needs 2.10.0 or later); the consumer becomes unfiltered and receives every message of the stream"));
     }
 
+    [Fact]
+    public async Task FixProperties_ReachTheDiagnostic()
+    {
+        var source = Create(Configs.Consumer("-Backoff", "-MaxDeliver"));
+        var diagnostics = await AnalyzerRunner.RunAsync(source, options: new Dictionary<string, string>
+        {
+            ["jetstream_default_backoff"] = "5s,1m",
+            ["jetstream_default_max_deliver"] = "7",
+        });
+        var properties = diagnostics.ToDictionary(d => d.Id, d => d.Properties);
+        Assert.Equal(new[] { "JS2001", "JS2002" }, properties.Keys.OrderBy(k => k));
+        Assert.Equal("backoff", properties["JS2001"]["field"]);
+        Assert.Equal("5000000000,60000000000", properties["JS2001"]["value"]);
+        Assert.False(properties["JS2001"].ContainsKey("field2")); // unlimited max deliver is fine with backoff on 2.14
+        Assert.Equal("max_deliver", properties["JS2002"]["field"]);
+        Assert.Equal("7", properties["JS2002"]["value"]);
+    }
+
     // ---------------------------------------------------------------- how the consumer is named in messages
 
     [Theory]

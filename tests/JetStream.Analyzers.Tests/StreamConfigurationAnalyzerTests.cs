@@ -527,6 +527,29 @@ public class StreamConfigurationAnalyzerTests
                 .WithSeverity(DiagnosticSeverity.Warning));
     }
 
+    [Fact]
+    public async Task FixProperties_ReachTheDiagnostic()
+    {
+        // What the code fixes read: the field to set and the value, from the jetstream_default_* options.
+        var source = Create(Configs.Stream("-MaxBytes", "-MaxAge", "NumReplicas = 2", "-DenyPurge"));
+        var diagnostics = await AnalyzerRunner.RunAsync(source, options: new Dictionary<string, string>
+        {
+            ["jetstream_default_max_bytes"] = "10GiB",
+            ["jetstream_default_max_age"] = "30d",
+            ["jetstream_min_replicas"] = "5",
+        });
+        var properties = diagnostics.ToDictionary(d => d.Id, d => d.Properties);
+        Assert.Equal(new[] { "JS1001", "JS1003", "JS1004", "JS1006" }, properties.Keys.OrderBy(k => k));
+        Assert.Equal("num_replicas", properties["JS1001"]["field"]);
+        Assert.Equal("5", properties["JS1001"]["value"]);
+        Assert.Equal("max_bytes", properties["JS1003"]["field"]);
+        Assert.Equal("10737418240", properties["JS1003"]["value"]);
+        Assert.Equal("max_age", properties["JS1004"]["field"]);
+        Assert.Equal("2592000000000000", properties["JS1004"]["value"]);
+        Assert.Equal("deny_purge", properties["JS1006"]["field"]);
+        Assert.Equal("true", properties["JS1006"]["value"]);
+    }
+
     // ---------------------------------------------------------------- severity configuration
 
     [Fact]

@@ -117,7 +117,13 @@ internal sealed class ConfigTracer
             return null;
         }
 
-        var config = Trace(model.GetOperation(initializer.Value, cancellationToken), depth + 1)?.Copy();
+        var initial = model.GetOperation(initializer.Value, cancellationToken);
+        if (Values.Unwrap(initial) is ILocalReferenceOperation)
+        {
+            return null; // var b = a: the same object under two names; writes through a after this line are not followed
+        }
+
+        var config = Trace(initial, depth + 1)?.Copy();
         if (config is null)
         {
             return null;

@@ -484,6 +484,21 @@ public class ConfigTracerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task AliasChangedThroughTheOtherName_Silent(string kind)
+    {
+        // Regression: b was traced through a, but a's writes after "var b = a" were not seen.
+        var k = Of(kind);
+        var source = Method($$"""
+                    var a = {{k.New(k.BadWrite)}};
+                    {{k.Type}} b = a;
+                    a.{{k.GoodWrite}};
+                    {{k.Send("b")}}
+            """);
+        await Silent(k, source);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task HarmlessReads_KeepTheConfigKnown(string kind)
     {
         var k = Of(kind);
