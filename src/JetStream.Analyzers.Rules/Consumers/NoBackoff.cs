@@ -22,11 +22,15 @@ public sealed class NoBackoff : ConsumerRule
 
         var wait = Durations.Format(ackWait) + (consumer.AckWait.IsAbsent ? " (the default ack wait)" : string.Empty);
         var backoff = context.Options.DefaultBackoff;
+        var backoffText = string.Join(",", backoff.Select(Invariant));
+
+        // Name max_deliver only when it must change; a second field without a value means "same value as the first".
+        var maxDeliver = RequiredMaxDeliver(consumer, context, backoff.Count);
         findings.Add(new Finding(
             Rule,
             consumer.Backoff.Origin ?? consumer.Origin,
             new object?[] { Describe.Consumer(consumer), wait },
-            properties: Fix("backoff", string.Join(",", backoff.Select(Invariant)), "max_deliver", RequiredMaxDeliver(consumer, context, backoff.Count))));
+            properties: maxDeliver is null ? Fix("backoff", backoffText) : Fix("backoff", backoffText, "max_deliver", maxDeliver)));
     }
 
     // Servers before 2.10.14 reject backoff unless max_deliver is explicitly greater than its length.

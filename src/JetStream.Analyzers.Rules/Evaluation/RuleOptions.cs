@@ -66,8 +66,13 @@ public sealed class RuleOptions
     }
 
     /// <summary>jetstream_critical_streams: comma-separated names or globs ('*' any run of characters, '?' one).</summary>
-    public bool IsCriticalStream(string name)
+    public bool IsCriticalStream(string? name)
     {
+        if (name is null)
+        {
+            return false;
+        }
+
         criticalStreams ??= ParseGlobs(lookup(OptionKeys.CriticalStreams));
         foreach (var glob in criticalStreams)
         {

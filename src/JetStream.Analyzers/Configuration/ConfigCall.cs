@@ -104,7 +104,8 @@ internal sealed class ConfigCall
                 continue;
             }
 
-            var kind = KindOf(parameter.Type, types);
+            // The declared type, so that a generic T (INatsKVStore.UpdateAsync<T>(key, value, revision)) never matches.
+            var kind = KindOf(parameter.OriginalDefinition.Type, types);
             if (kind is { } k)
             {
                 call = new ConfigCall(k, operation, invocation) { Config = argument.Value };

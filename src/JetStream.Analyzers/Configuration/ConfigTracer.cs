@@ -41,8 +41,13 @@ internal sealed class ConfigTracer
         switch (operation)
         {
             case IObjectCreationOperation creation when types.IsConfigType(creation.Type):
-                return FromCreation(creation);
+                return HasErrors(creation.Syntax) ? null : FromCreation(creation);
             case IWithOperation with:
+                if (HasErrors(with.Syntax))
+                {
+                    return null;
+                }
+
                 var source = Trace(with.Operand, depth + 1)?.Copy();
                 if (source is not null)
                 {
@@ -112,13 +117,21 @@ internal sealed class ConfigTracer
             return null;
         }
 
-        var config = Trace(model.GetOperation(initializer.Value, cancellationToken), depth + 1)?.Copy();
+        var initial = model.GetOperation(initializer.Value, cancellationToken);
+        if (Values.Unwrap(initial) is ILocalReferenceOperation)
+        {
+            return null; // var b = a: the same object under two names; writes through a after this line are not followed
+        }
+
+        var config = Trace(initial, depth + 1)?.Copy();
         if (config is null)
         {
             return null;
         }
 
-        foreach (var id in References(root, local, before: use.Syntax.SpanStart, skip: declarator))
+        // A local function may be declared after the call and still run before it: its writes count wherever it is.
+        foreach (var id in References(root, local, before: int.MaxValue, skip: declarator)
+            .Where(id => id.SpanStart < use.Syntax.SpanStart || InLocalFunction(id, root)))
         {
             if (!Apply(config, id, use.Syntax))
             {
@@ -132,7 +145,8 @@ internal sealed class ConfigTracer
     private ConfigObject? TraceField(IFieldReferenceOperation reference, int depth)
     {
         var field = reference.Field;
-        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1
+        // Only private fields: code outside the type (possibly in another file) could mutate any other field's object.
+        if (!field.IsReadOnly || field.DeclaredAccessibility != Accessibility.Private || field.DeclaringSyntaxReferences.Length != 1
             || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
             || declarator.SyntaxTree != model.SyntaxTree
             || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
@@ -198,17 +212,19 @@ internal sealed class ConfigTracer
     /// <summary>Folds one reference to the traced local or field into <paramref name="config"/>; false when the object escapes.</summary>
     private bool Apply(ConfigObject config, ExpressionSyntax reference, SyntaxNode? use)
     {
-        if (reference.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self && self.Name == reference)
+        // this.cfg, (cfg) and cfg! are the same object as cfg.
+        if (reference.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self && self.Name == reference
+            || reference.Parent is ParenthesizedExpressionSyntax
+            || reference.Parent is PostfixUnaryExpressionSyntax suppress && suppress.IsKind(SyntaxKind.SuppressNullableWarningExpression))
         {
-            return Apply(config, self, use);
+            return Apply(config, (ExpressionSyntax)reference.Parent, use);
         }
 
         var parent = reference.Parent;
         switch (parent)
         {
             case MemberAccessExpressionSyntax access when access.Expression == reference:
-                ApplyMemberAccess(config, access, use);
-                return true;
+                return ApplyMemberAccess(config, access, use);
             case AssignmentExpressionSyntax assignment when assignment.Left == reference:
                 return false; // reassigned
             case ArgumentSyntax argument:
@@ -218,28 +234,51 @@ internal sealed class ConfigTracer
                     && ConfigCall.IsConfigMethod(method, types);
             case WithExpressionSyntax:
                 return true;
+            case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
+                return true;
+            case IsPatternExpressionSyntax pattern when pattern.Expression == reference:
+                return !pattern.Pattern.DescendantNodesAndSelf().Any(n => n is VariableDesignationSyntax);
             default:
-                return parent is not (EqualsValueClauseSyntax or AssignmentExpressionSyntax or ReturnStatementSyntax
-                    or ArrowExpressionClauseSyntax or InitializerExpressionSyntax or ArgumentSyntax or RefExpressionSyntax);
+                // Anywhere else (an alias, a collection element, a lambda's result, a conditional, yield, ...) the
+                // object may be changed out of sight.
+                return false;
         }
     }
 
-    private void ApplyMemberAccess(ConfigObject config, MemberAccessExpressionSyntax access, SyntaxNode? use)
+    private bool ApplyMemberAccess(ConfigObject config, MemberAccessExpressionSyntax access, SyntaxNode? use)
     {
+        if (access.Parent?.ContainsDiagnostics == true)
+        {
+            return false; // cfg. being typed
+        }
+
         var name = access.Name.Identifier.ValueText;
         switch (access.Parent)
         {
             case AssignmentExpressionSyntax assignment when assignment.Left == access:
+                if (HasErrors(assignment))
+                {
+                    return false;
+                }
+
                 var uncertain = !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || use is null || IsConditional(assignment, use);
-                var value = uncertain ? null : model.GetOperation(assignment.Right, cancellationToken);
+                // The assignment's value, with the implicit conversion to the property type (as in an initializer).
+                var value = uncertain ? null
+                    : (model.GetOperation(assignment, cancellationToken) as ISimpleAssignmentOperation)?.Value
+                        ?? model.GetOperation(assignment.Right, cancellationToken);
                 config.Writes[name] = new PropertyWrite(value, assignment, uncertain);
                 break;
+            case InvocationExpressionSyntax invocation when invocation.Expression == access:
+                // cfg.Harden(): an extension method (or anything unresolved) may change the object.
+                return model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ReducedFrom: null, IsStatic: false };
             case MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
-                or ArgumentSyntax:
+                or ArgumentSyntax or ConditionalAccessExpressionSyntax:
                 // cfg.Subjects.Add(..), cfg.Metadata["k"] = .., cfg.MaxDeliver++: changed in place.
                 config.Writes[name] = new PropertyWrite(null, access, uncertain: true);
                 break;
         }
+
+        return true;
     }
 
     private System.Collections.Generic.IEnumerable<IdentifierNameSyntax> References(SyntaxNode root, ISymbol symbol, int before, SyntaxNode skip)
@@ -254,6 +293,24 @@ internal sealed class ConfigTracer
             }
         }
     }
+
+    private static bool InLocalFunction(SyntaxNode node, SyntaxNode root)
+    {
+        for (var current = node.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is LocalFunctionStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for code that is still being typed: syntax errors or unresolved names inside <paramref name="node"/>.</summary>
+    private bool HasErrors(SyntaxNode node) =>
+        node.ContainsDiagnostics
+        || model.GetDiagnostics(node.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>The method, accessor, local function, lambda or top-level program a node executes in.</summary>
     private static SyntaxNode? ExecutableRoot(SyntaxNode node) =>

@@ -72,7 +72,9 @@ internal static class StreamModelBuilder
         var bucket = config is null ? Values.String(bucketArgument, bucketArgument?.Syntax.GetLocation())
             : w.Has("Bucket") ? w.String("Bucket") : CtorString(config, "bucket");
         var model = Bucket(StreamKind.KeyValue, bucket, "KV_", b => new[] { $"$KV.{b}.>" }, origin, operation);
-        model.NumReplicas = w.Long("NumberOfReplicas");
+        // NatsKVContext sends NumberOfReplicas <= 0 as 1.
+        var replicas = w.Long("NumberOfReplicas");
+        model.NumReplicas = replicas.IsKnown && replicas.Value <= 0 ? ConfigValue<long>.Known(1, replicas.Origin) : replicas;
         model.MaxBytes = w.Long("MaxBytes");
         model.MaxAge = w.Duration("MaxAge");
         model.Storage = w.Enum("Storage", CSharpEnums.Storage);
@@ -80,6 +82,13 @@ internal static class StreamModelBuilder
         model.Description = w.String("Description");
         model.Mirror = Source(w, "Mirror");
         model.Sources = SourceList(w, "Sources");
+        if (!model.Mirror.IsAbsent)
+        {
+            // NatsKVContext sends a mirror bucket without subjects (and with mirror direct on).
+            model.Subjects = model.Mirror.IsKnown ? ConfigValue<IReadOnlyList<string>>.Absent : ConfigValue<IReadOnlyList<string>>.Unknown(model.Mirror.Origin);
+            model.MirrorDirect = model.Mirror.IsKnown ? ConfigValue<bool>.Defaulted(true) : ConfigValue<bool>.Unknown(model.Mirror.Origin);
+        }
+
         model.MetadataBytes = w.MetadataSize("Metadata");
         model.Compression = w.Bool("Compression");
         model.DenyDelete = ConfigValue<bool>.Defaulted(true);

@@ -31,7 +31,10 @@ internal static class Values
     public static ConfigValue<long> Long(IOperation? value, object? origin)
     {
         var operation = Unwrap(value);
-        if (operation?.ConstantValue is { HasValue: true, Value: { } constant } && IsInteger(constant))
+
+        // The converted constant when there is one: unchecked((int)4294967299L) is 3, not 4294967299.
+        var converted = value is { ConstantValue.HasValue: true } ? value.ConstantValue : operation?.ConstantValue ?? default;
+        if (converted is { HasValue: true, Value: { } constant } && IsInteger(constant))
         {
             return ConfigValue<long>.Known(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture), origin);
         }
@@ -269,6 +272,12 @@ internal static class Values
             total += args[i] * scale[i];
         }
 
+        // Out of the nanosecond range of a long: NATS.Net's own conversion saturates or wraps; don't guess.
+        if (double.IsNaN(total) || Math.Abs(total) >= long.MaxValue)
+        {
+            return false;
+        }
+
         nanos = (long)Math.Round(total);
         return true;
     }
@@ -287,22 +296,34 @@ internal static class Values
             values.Add(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        long ticks = values.Count switch
+        try
         {
-            0 => 0,
-            1 => values[0],
-            3 => ((values[0] * 60 + values[1]) * 60 + values[2]) * TimeSpan.TicksPerSecond,
-            4 => (((values[0] * 24 + values[1]) * 60 + values[2]) * 60 + values[3]) * TimeSpan.TicksPerSecond,
-            5 => ((((values[0] * 24 + values[1]) * 60 + values[2]) * 60 + values[3]) * 1000 + values[4]) * TimeSpan.TicksPerMillisecond,
-            _ => long.MinValue,
-        };
-        if (ticks == long.MinValue)
+            checked
+            {
+                long ticks = values.Count switch
+                {
+                    0 => 0,
+                    1 => values[0],
+                    3 => ((values[0] * 60 + values[1]) * 60 + values[2]) * TimeSpan.TicksPerSecond,
+                    4 => (((values[0] * 24 + values[1]) * 60 + values[2]) * 60 + values[3]) * TimeSpan.TicksPerSecond,
+                    5 => ((((values[0] * 24 + values[1]) * 60 + values[2]) * 60 + values[3]) * 1000 + values[4]) * TimeSpan.TicksPerMillisecond,
+                    _ => long.MinValue,
+                };
+                if (ticks == long.MinValue)
+                {
+                    return false;
+                }
+
+                nanos = ticks * NanosPerTick;
+                return true;
+            }
+        }
+        catch (OverflowException)
         {
+            // Out of the nanosecond range of a long: unknown.
+            nanos = 0;
             return false;
         }
-
-        nanos = ticks * NanosPerTick;
-        return true;
     }
 
     private static bool IsTimeSpan(ITypeSymbol? type) =>

@@ -89,8 +89,19 @@ internal readonly struct WriteReader
         }
 
         var value = Values.Unwrap(write.Value);
-        var unset = Values.IsNull(value) || value is IDefaultValueOperation;
-        return ConfigValue<bool>.Known(!unset, origin);
+        if (Values.IsNull(value) || value is IDefaultValueOperation)
+        {
+            return ConfigValue<bool>.Known(false, origin);
+        }
+
+        // Set for sure only when the value can't be null or default at run time: a new object, a constant, or a
+        // non-nullable struct converted to a nullable property (PauseUntil = DateTimeOffset.UtcNow). A variable may
+        // hold null (or default(DateTimeOffset), which NATS.Net leaves out), so it is unknown.
+        var definitelySet = value is IObjectCreationOperation or IAnonymousObjectCreationOperation
+            || value is { ConstantValue.HasValue: true }
+            || write.Value is IConversionOperation { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } conversion
+                && conversion.Operand.Type is { IsValueType: true, OriginalDefinition.SpecialType: not SpecialType.System_Nullable_T };
+        return definitelySet ? ConfigValue<bool>.Known(true, origin) : ConfigValue<bool>.Unknown(origin);
     }
 
     public Location? LocationOf(string property) => writes.TryGetValue(property, out var write) ? write.Node.GetLocation() : null;

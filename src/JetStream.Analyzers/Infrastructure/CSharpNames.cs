@@ -23,6 +23,8 @@ internal static class CSharpNames
         ["num_replicas"] = "NumberOfReplicas",
         ["max_msgs_per_subject"] = "History",
         ["max_msg_size"] = "MaxValueSize",
+
+        // NatsKVContext turns both on from LimitMarkerTTL; the bucket config has neither property.
         ["allow_msg_ttl"] = "LimitMarkerTTL",
         ["subject_delete_marker_ttl"] = "LimitMarkerTTL",
     };

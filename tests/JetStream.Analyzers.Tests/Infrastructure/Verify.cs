@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -22,18 +23,53 @@ public static class Verify<TAnalyzer>
     public static DiagnosticResult Diagnostic(string id) =>
         new(Analyzer.SupportedDiagnostics.Single(d => d.Id == id));
 
+    /// <summary>An expected diagnostic whose message is not compared (for theories over many rules).</summary>
+    public static DiagnosticResult DiagnosticWithAnyMessage(string id) =>
+        new(id, Analyzer.SupportedDiagnostics.Single(d => d.Id == id).DefaultSeverity);
+
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         AnalyzerAsync(source, options: null, expected);
 
-    public static async Task AnalyzerAsync(string source, IDictionary<string, string>? options, params DiagnosticResult[] expected)
+    public static Task AnalyzerAsync(string source, IDictionary<string, string>? options, params DiagnosticResult[] expected) =>
+        AnalyzerAsync(source, options, configure: null, expected);
+
+    /// <summary>
+    /// Like <see cref="AnalyzerAsync(string, IDictionary{string, string}?, DiagnosticResult[])"/>, with a hook that can change the
+    /// test after the default set-up (add sources or a global config, drop references, change the output kind, ...).
+    /// </summary>
+    public static async Task AnalyzerAsync(string source, IDictionary<string, string>? options, Action<AnalyzerTest>? configure, params DiagnosticResult[] expected)
     {
         var test = new AnalyzerTest { TestCode = source };
         Configure(test.TestState, options);
+        configure?.Invoke(test);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
     }
 
-    public static Task CodeFixAsync<TFix>(string source, string fixedSource, IDictionary<string, string>? options = null, string? equivalenceKey = null, LanguageVersion languageVersion = LanguageVersion.Latest)
+    /// <summary>Options given as a global analyzer config (is_global = true), the way MSBuild passes build_property.* values.</summary>
+    public static Task AnalyzerWithGlobalOptionsAsync(string source, IDictionary<string, string> globalOptions, params DiagnosticResult[] expected) =>
+        AnalyzerAsync(source, options: null, test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(globalOptions))), expected);
+
+    /// <summary>A compilation that references only the framework: no NATS.Net assembly at all.</summary>
+    public static Task AnalyzerWithoutNatsAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerAsync(source, options: null, test =>
+        {
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.AddRange(TestReferences.Framework);
+        }, expected);
+
+    public static string GlobalConfig(IDictionary<string, string> options)
+    {
+        var config = new StringBuilder("is_global = true\n");
+        foreach (var pair in options)
+        {
+            config.Append(pair.Key).Append(" = ").Append(pair.Value).Append('\n');
+        }
+
+        return config.ToString();
+    }
+
+        public static Task CodeFixAsync<TFix>(string source, string fixedSource, IDictionary<string, string>? options = null, string? equivalenceKey = null, LanguageVersion languageVersion = LanguageVersion.Latest)
         where TFix : CodeFixProvider, new() =>
         CodeFixAsync<TFix>(source, fixedSource, batchFixedSource: null, options, equivalenceKey, languageVersion);
 
@@ -73,7 +109,7 @@ public static class Verify<TAnalyzer>
         }
     }
 
-    private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    public sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
         public AnalyzerTest()
         {

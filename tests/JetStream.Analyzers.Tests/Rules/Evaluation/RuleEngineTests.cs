@@ -1,0 +1,38 @@
+using System.Linq;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using static JetStream.Analyzers.Tests.Rules.Models;
+
+namespace JetStream.Analyzers.Tests.Rules.Evaluation;
+
+public class RuleEngineTests
+{
+    [Fact]
+    public void EveryCatalogRuleIsEvaluatedOnce()
+    {
+        var ids = RuleEngine.StreamRules.Select(r => r.Rule.Id).Concat(RuleEngine.ConsumerRules.Select(r => r.Rule.Id)).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Equal(RuleCatalog.All.Select(r => r.Id).OrderBy(i => i), ids.OrderBy(i => i));
+        Assert.All(RuleEngine.StreamRules, r => Assert.StartsWith("JS1", r.Rule.Id));
+        Assert.All(RuleEngine.ConsumerRules, r => Assert.StartsWith("JS2", r.Rule.Id));
+    }
+
+    [Fact]
+    public void SafeModels_NoFindings()
+    {
+        Assert.Empty(RuleEngine.Evaluate(SafeStream(), RuleContext.Default));
+        Assert.Empty(RuleEngine.Evaluate(SafeBucket(), RuleContext.Default));
+        Assert.Empty(RuleEngine.Evaluate(SafeBucket(JetStream.Analyzers.Rules.Model.StreamKind.ObjectStore), RuleContext.Default));
+        Assert.Empty(RuleEngine.Evaluate(SafeConsumer(), RuleContext.Default));
+        Assert.Empty(RuleEngine.Evaluate(SafePushConsumer(), RuleContext.Default));
+        Assert.Empty(RuleEngine.Evaluate(SafeStream(), Context("2.9.0")));
+        Assert.Empty(RuleEngine.Evaluate(SafeConsumer(), Context("2.9.0")));
+    }
+
+    [Fact]
+    public void EmptyModels_NoException()
+    {
+        Assert.NotEmpty(RuleEngine.Evaluate(new JetStream.Analyzers.Rules.Model.StreamModel(), RuleContext.Default));
+        Assert.Empty(RuleEngine.Evaluate(new JetStream.Analyzers.Rules.Model.ConsumerModel(), RuleContext.Default));
+    }
+}
