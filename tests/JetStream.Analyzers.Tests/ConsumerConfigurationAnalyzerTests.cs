@@ -39,7 +39,7 @@ public class ConsumerConfigurationAnalyzerTests
         await Verify.AnalyzerAsync(
             source,
             At("JS2001", 0, "Consumer 'worker' on stream 'ORDERS' acknowledges messages but has no backoff; a failing message is redelivered every 30s (the default ack wait). Set a backoff schedule."),
-            At("JS2002", 0, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set MaxDeliver."));
+            At("JS2002", 0, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create("{|#0:" + Configs.Consumer("-MaxDeliver") + "|}");
         await Verify.AnalyzerAsync(source,
-            At("JS2002", 0, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set MaxDeliver."));
+            At("JS2002", 0, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer($"{{|#0:MaxDeliver = {value}|}}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2002", 0, $"Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is {value}); a message that always fails is redelivered forever. Set MaxDeliver."));
+            At("JS2002", 0, $"Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is {value}); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create("{|#0:" + Configs.PushConsumer("-IdleHeartbeat", "-FlowControl") + "|}");
         await Verify.AnalyzerAsync(source,
-            At("JS2004", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat."),
-            At("JS2005", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable FlowControl."));
+            At("JS2004", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set an idle heartbeat."),
+            At("JS2005", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable flow control."));
     }
 
     [Fact]
@@ -171,8 +171,8 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create("{|#1:" + Configs.PushConsumer("{|#0:IdleHeartbeat = TimeSpan.Zero|}", "-FlowControl") + "|}");
         await Verify.AnalyzerAsync(source,
-            At("JS2004", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat."),
-            At("JS2005", 1, "Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable FlowControl."));
+            At("JS2004", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set an idle heartbeat."),
+            At("JS2005", 1, "Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable flow control."));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.PushConsumer("{|#0:FlowControl = false|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2005", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable FlowControl."));
+            At("JS2005", 0, "Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable flow control."));
     }
 
     [Theory]
@@ -204,7 +204,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:AckWait = TimeSpan.FromMilliseconds(10)|}", "-Backoff", "MaxDeliver = 1"));
         await Verify.AnalyzerAsync(source,
-            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' waits only 10ms for an acknowledgement (minimum 1s); messages still being processed are redelivered"));
+            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 10ms, below the minimum of 1s; messages still being processed are delivered again"));
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:Backoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5)]|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' waits only 500ms (the first backoff value, which replaces the ack wait) for an acknowledgement (minimum 1s); messages still being processed are redelivered"));
+            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 500ms, below the minimum of 1s; messages still being processed are delivered again; with a backoff schedule its first value is the ack wait"));
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)]|}"));
         await Verify.AnalyzerAsync(source, Options("jetstream_min_ack_wait", "1m"),
-            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' waits only 10s (the first backoff value, which replaces the ack wait) for an acknowledgement (minimum 1m); messages still being processed are redelivered"));
+            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 10s, below the minimum of 1m; messages still being processed are delivered again; with a backoff schedule its first value is the ack wait"));
     }
 
     [Theory]
@@ -242,7 +242,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:AckWait = TimeSpan.FromMilliseconds(999)|}", "-Backoff", "MaxDeliver = 1"));
         await Verify.AnalyzerAsync(source, Options("jetstream_min_ack_wait", minimum),
-            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' waits only 999ms for an acknowledgement (minimum 1s); messages still being processed are redelivered"));
+            At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 999ms, below the minimum of 1s; messages still being processed are delivered again"));
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public class ConsumerConfigurationAnalyzerTests
         var source = Create("{|#1:" + Configs.Consumer("-MaxDeliver", "{|#0:Backoff = [TimeSpan.FromSeconds(1)]|}") + "|}");
         await Verify.AnalyzerAsync(source, Options("jetstream_server_version", "2.10.0"),
             At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.10.0: max deliver is required to be > length of backoff values (max deliver is not set, backoff has 1 values)"),
-            At("JS2002", 1, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set MaxDeliver."));
+            At("JS2002", 1, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public class ConsumerConfigurationAnalyzerTests
         var source = Create("{|#1:" + Configs.PushConsumer("-IdleHeartbeat", "{|#0:FlowControl = true|}") + "|}");
         await Verify.AnalyzerAsync(source,
             At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer with flow control also needs heartbeats"),
-            At("JS2004", 1, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat."));
+            At("JS2004", 1, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set an idle heartbeat."));
     }
 
     [Fact]
@@ -461,7 +461,7 @@ public class ConsumerConfigurationAnalyzerTests
                 }
             """);
         await Verify.AnalyzerAsync(source,
-            At("JS2002", 0, $"{subject} has no max-deliver limit (MaxDeliver is -1); a message that always fails is redelivered forever. Set MaxDeliver."));
+            At("JS2002", 0, $"{subject} has no max-deliver limit (MaxDeliver is -1); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
     [Theory]
@@ -477,7 +477,7 @@ public class ConsumerConfigurationAnalyzerTests
                     await js.CreateOrUpdateConsumerAsync("ORDERS", {{config.Replace("{0}", members)}});
             """);
         await Verify.AnalyzerAsync(source,
-            At("JS2002", 0, $"{subject} has no max-deliver limit (MaxDeliver is 0); a message that always fails is redelivered forever. Set MaxDeliver."));
+            At("JS2002", 0, $"{subject} has no max-deliver limit (MaxDeliver is 0); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
     // ---------------------------------------------------------------- every rule: silent when the value is unknown

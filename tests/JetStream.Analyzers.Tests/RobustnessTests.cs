@@ -19,7 +19,7 @@ public class RobustnessTests
 
     private static DiagnosticResult Replicas(int location) =>
         Streams.Diagnostic("JS1001").WithLocation(location)
-            .WithMessage("Stream 'ORDERS' has 1 replica; a single lost server takes its data with it. Use at least 3 replicas.");
+            .WithMessage("Stream 'ORDERS' has 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas.");
 
     // ---------------------------------------------------------------- the runner sees what the verifier sees
 
@@ -236,7 +236,7 @@ public class RobustnessTests
             """);
         await Streams.AnalyzerAsync(source,
             Streams.Diagnostic("JS1001").WithLocation(0)
-                .WithMessage("Stream 'ORDERS' has no NumReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."),
+                .WithMessage("Stream 'ORDERS' has no NumReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."),
             Replicas(1),
             Replicas(2));
     }

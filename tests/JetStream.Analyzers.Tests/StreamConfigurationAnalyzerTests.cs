@@ -37,7 +37,7 @@ public class StreamConfigurationAnalyzerTests
         var source = Create("{|#0:new StreamConfig(\"ORDERS\", [\"orders.>\"])|}");
         await Verify.AnalyzerAsync(
             source,
-            At("JS1001", 0, "Stream 'ORDERS' has no NumReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."),
+            At("JS1001", 0, "Stream 'ORDERS' has no NumReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."),
             At("JS1003", 0, "Stream 'ORDERS' has no byte limit (MaxBytes is not set); it grows until the server's storage is full. Set a maximum size."),
             At("JS1004", 0, "Stream 'ORDERS' has no age limit (MaxAge is not set); messages are kept forever unless another limit removes them. Set a maximum age."),
             At("JS1006", 0, "Stream 'ORDERS' allows message deletion and purge; one API call can erase its messages. Set DenyDelete and DenyPurge."));
@@ -53,7 +53,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create("{|#0:" + Configs.Stream("-NumReplicas") + "|}");
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Stream 'ORDERS' has no NumReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Stream 'ORDERS' has no NumReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 1|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Stream 'ORDERS' has 1 replica; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Stream 'ORDERS' has 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 0|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Stream 'ORDERS' has NumReplicas 0, which the server turns into 1 replica; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Stream 'ORDERS' has NumReplicas 0, which the server turns into 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 2|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Stream 'ORDERS' has 2 replicas; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Stream 'ORDERS' has 2 replicas, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 3|}"));
         await Verify.AnalyzerAsync(source, Options("jetstream_min_replicas", "5"),
-            At("JS1001", 0, "Stream 'ORDERS' has 3 replicas; a single lost server takes its data with it. Use at least 5 replicas."));
+            At("JS1001", 0, "Stream 'ORDERS' has 3 replicas, below the production minimum of 5: a single failed server can lose its messages or stop it from accepting writes. Use at least 5 replicas."));
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 2|}"));
         await Verify.AnalyzerAsync(source, Options("jetstream_min_replicas", value),
-            At("JS1001", 0, "Stream 'ORDERS' has 2 replicas; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Stream 'ORDERS' has 2 replicas, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 4|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1002", 0, "Stream 'ORDERS' has 4 replicas, which survives no more server failures than 3; use 3 or 5 replicas"));
+            At("JS1002", 0, "Stream 'ORDERS' has 4 replicas, which tolerates no more server failures than 3 replicas; use 3 or 5 replicas"));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 2|}"));
         await Verify.AnalyzerAsync(source, Options("jetstream_min_replicas", "2"),
-            At("JS1002", 0, "Stream 'ORDERS' has 2 replicas, which survives no more server failures than 1; use 3 replicas"));
+            At("JS1002", 0, "Stream 'ORDERS' has 2 replicas, which tolerates no more server failures than 1 replicas; use 3 replicas"));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 4|}"));
         await Verify.AnalyzerAsync(source, Options("jetstream_min_replicas", "5"),
-            At("JS1001", 0, "Stream 'ORDERS' has 4 replicas; a single lost server takes its data with it. Use at least 5 replicas."));
+            At("JS1001", 0, "Stream 'ORDERS' has 4 replicas, below the production minimum of 5: a single failed server can lose its messages or stop it from accepting writes. Use at least 5 replicas."));
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public class ConfigCallTests
 {
     private static DiagnosticResult Replicas(int location, string subject = "Stream 'ORDERS'") =>
         Streams.Diagnostic("JS1001").WithLocation(location)
-            .WithMessage($"{subject} has 1 replica; a single lost server takes its data with it. Use at least 3 replicas.");
+            .WithMessage($"{subject} has 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas.");
 
     [Theory]
     [InlineData("await js.CreateStreamAsync({0});")]
@@ -58,7 +58,7 @@ public class ConfigCallTests
             """;
         await Consumers.AnalyzerAsync(source,
             Consumers.Diagnostic("JS2002").WithLocation(0)
-                .WithMessage($"Consumer 'worker'{onStream} has no max-deliver limit (MaxDeliver is 0); a message that always fails is redelivered forever. Set MaxDeliver."));
+                .WithMessage($"Consumer 'worker'{onStream} has no max-deliver limit (MaxDeliver is 0); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
     [Theory]

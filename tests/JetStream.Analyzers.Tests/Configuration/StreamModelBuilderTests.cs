@@ -27,7 +27,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await kv.CreateStoreAsync({|#0:new NatsKVConfig(\"cfg\")|});");
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Key-value bucket 'cfg' has no NumberOfReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."),
+            At("JS1001", 0, "Key-value bucket 'cfg' has no NumberOfReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."),
             At("JS1003", 0, "Key-value bucket 'cfg' has no byte limit (MaxBytes is not set); it grows until the server's storage is full. Set a maximum size."));
     }
 
@@ -36,7 +36,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await {|#0:kv.CreateStoreAsync(\"cfg\")|};");
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Key-value bucket 'cfg' has no NumberOfReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."),
+            At("JS1001", 0, "Key-value bucket 'cfg' has no NumberOfReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."),
             At("JS1003", 0, "Key-value bucket 'cfg' has no byte limit (MaxBytes is not set); it grows until the server's storage is full. Set a maximum size."));
     }
 
@@ -48,7 +48,7 @@ public class StreamModelBuilderTests
                 async Task Run(INatsKVContext kv, string bucket) => await {|#0:kv.CreateStoreAsync(bucket)|};
             """);
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Key-value bucket has no NumberOfReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."),
+            At("JS1001", 0, "Key-value bucket has no NumberOfReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."),
             At("JS1003", 0, "Key-value bucket has no byte limit (MaxBytes is not set); it grows until the server's storage is full. Set a maximum size."));
     }
 
@@ -61,7 +61,7 @@ public class StreamModelBuilderTests
         // NatsKVContext sends NumberOfReplicas <= 0 as 1, so a negative count is not a server rejection.
         var source = InMethod($"await kv.CreateStoreAsync(new NatsKVConfig(\"cfg\") {{ {{|#0:NumberOfReplicas = {replicas}|}}, MaxBytes = 1024 }});");
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Key-value bucket 'cfg' has 1 replica; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Key-value bucket 'cfg' has 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await kv.CreateStoreAsync(new NatsKVConfig(\"cfg\") { {|#0:NumberOfReplicas = 4|}, MaxBytes = 1024 });");
         await Verify.AnalyzerAsync(source,
-            At("JS1002", 0, "Key-value bucket 'cfg' has 4 replicas, which survives no more server failures than 3; use 3 or 5 replicas"));
+            At("JS1002", 0, "Key-value bucket 'cfg' has 4 replicas, which tolerates no more server failures than 3 replicas; use 3 or 5 replicas"));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class StreamModelBuilderTests
                     await kv.UpdateStoreAsync(cache);
             """);
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Key-value bucket 'cache' has 1 replica; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Key-value bucket 'cache' has 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await obj.CreateObjectStoreAsync({|#0:new NatsObjConfig(\"files\")|});");
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Object store 'files' has no NumberOfReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."),
+            At("JS1001", 0, "Object store 'files' has no NumberOfReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."),
             At("JS1003", 0, "Object store 'files' has no byte limit (MaxBytes is not set); it grows until the server's storage is full. Set a maximum size."));
     }
 
@@ -186,7 +186,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await {|#0:obj.CreateObjectStoreAsync(\"files\")|};");
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Object store 'files' has no NumberOfReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas."),
+            At("JS1001", 0, "Object store 'files' has no NumberOfReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."),
             At("JS1003", 0, "Object store 'files' has no byte limit (MaxBytes is not set); it grows until the server's storage is full. Set a maximum size."));
     }
 
@@ -223,6 +223,6 @@ public class StreamModelBuilderTests
                     await obj.CreateObjectStoreAsync(files);
             """);
         await Verify.AnalyzerAsync(source,
-            At("JS1001", 0, "Object store 'files' has 2 replicas; a single lost server takes its data with it. Use at least 3 replicas."));
+            At("JS1001", 0, "Object store 'files' has 2 replicas, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas."));
     }
 }

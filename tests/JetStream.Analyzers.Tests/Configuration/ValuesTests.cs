@@ -114,8 +114,8 @@ public class ValuesTests
 
     [Theory]
     [InlineData("TimeSpan.FromMilliseconds(50)", "50ms")]
-    [InlineData("TimeSpan.FromMilliseconds(50.5)", "50500µs")]
-    [InlineData("TimeSpan.FromMilliseconds(50, 500)", "50500µs")]
+    [InlineData("TimeSpan.FromMilliseconds(50.5)", "50.5ms")]
+    [InlineData("TimeSpan.FromMilliseconds(50, 500)", "50.5ms")]
     [InlineData("TimeSpan.FromSeconds(0.05)", "50ms")]
     [InlineData("TimeSpan.FromSeconds(0, 40)", "40ms")]
     [InlineData("TimeSpan.FromTicks(100_000)", "10ms")]

@@ -14,7 +14,8 @@ namespace JetStream.Analyzers.Tests.Documentation;
 
 /// <summary>
 /// Keeps rules/*.md, rules/README.md and the README.md rule table in step with <see cref="RuleCatalog"/> and the
-/// analyzers, and runs the C# examples of every page through the analyzers.
+/// analyzers, runs the C# examples of every page through the analyzers, and lints the JSON/YAML file examples with
+/// the config-file linter (the only thing that reports the JS4xxx file rules).
 /// </summary>
 public class RuleDocumentationTests
 {
@@ -35,6 +36,9 @@ public class RuleDocumentationTests
     {
         RuleIds.StreamRejectedByServer, RuleIds.StreamSettingIgnoredByServer, RuleIds.ConsumerRejectedByServer, RuleIds.ConsumerSettingIgnoredByServer,
     };
+
+    /// <summary>JS4xxx: rules about configuration files, reported by the config-file linter (the MSBuild task), not by the C# analyzers.</summary>
+    public static bool IsFileRule(string id) => id.StartsWith("JS4", StringComparison.Ordinal);
 
     public RuleDocumentationTests(ITestOutputHelper output)
     {
@@ -71,6 +75,8 @@ public class RuleDocumentationTests
         Assert.True(page.Lists.TryGetValue("options", out var options), $"{page.Path}: front matter needs an 'options' list ('options: []' when none).");
         var missing = rule.OptionKeys.Except(options!, StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, $"{page.Path}: front matter 'options' lacks {string.Join(", ", missing)}.");
+        var extra = options!.Except(rule.OptionKeys, StringComparer.Ordinal).ToList();
+        Assert.True(extra.Count == 0, $"{page.Path}: front matter 'options' lists {string.Join(", ", extra)}, which {id} does not read (RuleCatalog).");
         Assert.StartsWith($"# {rule.Id}: {rule.Title}\n", page.Body.TrimStart('\n'), StringComparison.Ordinal);
     }
 
@@ -98,14 +104,32 @@ public class RuleDocumentationTests
     {
         var page = LoadPage(id);
         var headings = page.Body.Split('\n').Select(l => l.TrimEnd()).ToList();
-        var sections = VersionDependent.Contains(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
+        var sections = VersionDependent.Contains(id) || IsFileRule(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
         foreach (var section in sections)
         {
             Assert.True(headings.Contains(section), $"{page.Path}: missing section '{section}'.");
         }
 
-        Assert.Contains($"#pragma warning disable {id}", page.Body, StringComparison.Ordinal);
-        Assert.Contains($"dotnet_diagnostic.{id}.severity = none", page.Body, StringComparison.Ordinal);
+        var suppression = Section(page, "## Suppression");
+        var severityLine = $"dotnet_diagnostic.{id}.severity = none";
+        Assert.Contains(severityLine, suppression, StringComparison.Ordinal);
+        if (!IsFileRule(id))
+        {
+            Assert.Contains($"#pragma warning disable {id}", suppression, StringComparison.Ordinal);
+            return;
+        }
+
+        // File rules: an .editorconfig section for the files (not [*.cs]), the project's NoWarn, and the lint switch.
+        Assert.DoesNotContain($"#pragma warning disable {id}", page.Body, StringComparison.Ordinal);
+        foreach (var block in page.Blocks.Where(b => b.Language == "ini" && b.Code.Contains(severityLine, StringComparison.Ordinal)))
+        {
+            var before = block.Code.Substring(0, block.Code.IndexOf(severityLine, StringComparison.Ordinal)).Split('\n');
+            var header = before.Select(l => l.Trim()).LastOrDefault(l => l.StartsWith('['));
+            Assert.True(header is not null && header != "[*.cs]", $"{page.Path}: '{severityLine}' must sit in an .editorconfig section for the configuration files, not in {header ?? "no section"}.");
+        }
+
+        Assert.Matches($"<NoWarn>[^<]*{id}[^<]*</NoWarn>", suppression);
+        Assert.Contains("-p:JetStreamLint=false", suppression, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -115,7 +139,12 @@ public class RuleDocumentationTests
         var page = LoadPage(id);
         var json = page.Blocks.Where(b => b.Language == "json").ToList();
         Assert.True(json.Count >= 2, $"{page.Path}: needs the example in JetStream API JSON (one that fires and one that does not).");
-        foreach (var block in json)
+
+        // Files that are meant not to parse: the reported examples of JS4001.
+        var unparsable = id == RuleIds.FileNotParsable
+            ? page.Examples.Where(e => e.Fires).SelectMany(e => e.Files).Select(f => f.Block).ToHashSet()
+            : new HashSet<CodeBlock>();
+        foreach (var block in json.Where(b => !unparsable.Contains(b)))
         {
             try
             {
@@ -133,11 +162,26 @@ public class RuleDocumentationTests
     public async Task Page_ExamplesBehaveAsDocumented(string id)
     {
         var page = LoadPage(id);
-        Assert.True(page.Examples.Any(e => e.Fires), $"{page.Path}: needs a C# example marked '<!-- example: fires -->'.");
-        Assert.True(page.Examples.Any(e => !e.Fires), $"{page.Path}: needs a C# example marked '<!-- example: clean -->'.");
+        if (IsFileRule(id))
+        {
+            Assert.True(page.Examples.All(e => e.IsFileExample), $"{page.Path}: {id} is reported by the config-file linter, so its examples must be JSON or YAML files, not C#.");
+            Assert.True(page.Examples.Any(e => e.Fires), $"{page.Path}: needs a JSON or YAML example marked '<!-- example: fires -->'.");
+            Assert.True(page.Examples.Any(e => !e.Fires), $"{page.Path}: needs a JSON or YAML example marked '<!-- example: clean -->'.");
+        }
+        else
+        {
+            Assert.True(page.Examples.Any(e => e.Fires && !e.IsFileExample), $"{page.Path}: needs a C# example marked '<!-- example: fires -->'.");
+            Assert.True(page.Examples.Any(e => !e.Fires && !e.IsFileExample), $"{page.Path}: needs a C# example marked '<!-- example: clean -->'.");
+        }
 
         foreach (var example in page.Examples)
         {
+            if (example.IsFileExample)
+            {
+                CheckFileExample(page, id, example);
+                continue;
+            }
+
             var diagnostics = await ExampleRunner.RunAsync(example.Code, example.Options);
             var mine = diagnostics.Where(d => d.Id == id).Select(d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
             var all = string.Join("\n", diagnostics.Select(d => $"  {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}"));
@@ -155,6 +199,33 @@ public class RuleDocumentationTests
             {
                 Assert.True(mine.Count == 0, $"{where} should not report {id} but reports:\n{all}");
             }
+        }
+    }
+
+    private void CheckFileExample(RulePage page, string id, PageExample example)
+    {
+        var findings = FileExampleRunner.Lint(example.Files, example.Options);
+        var all = string.Join("\n", findings.Select(f => "  " + f));
+        var where = $"{page.Path}, example at body line {example.Line} ({string.Join(", ", example.Files.Select(f => f.Path))})";
+        output.WriteLine($"{Path.GetFileName(page.Path)} line {example.Line} ({(example.Fires ? "fires" : "clean")}):\n{all}");
+
+        // An example that doesn't parse, or isn't recognized as a definition, proves nothing about the other rules.
+        foreach (var guard in new[] { RuleIds.FileNotParsable, RuleIds.NotAJetStreamDefinition }.Where(g => g != id))
+        {
+            Assert.True(findings.All(f => f.Id != guard), $"{where} reports {guard}, so it does not show {id}:\n{all}");
+        }
+
+        var mine = findings.Where(f => f.Id == id).ToList();
+        if (!example.Fires)
+        {
+            Assert.True(mine.Count == 0, $"{where} should not report {id} but reports:\n{all}");
+            return;
+        }
+
+        Assert.True(mine.Count > 0, $"{where} should report {id} but reports:\n{all}");
+        foreach (var message in example.Messages)
+        {
+            Assert.True(FileExampleRunner.IsReported(message, id, findings), $"{where}: documented finding not reported:\n  {message}\nReported:\n{all}");
         }
     }
 
@@ -185,9 +256,11 @@ public class RuleDocumentationTests
     [Fact]
     public void AnalyzersCoverEveryCatalogRule()
     {
+        // Every catalog rule is reported by the C# analyzers, or is a JS4xxx rule that the config-file linter reports
+        // (Page_ExamplesBehaveAsDocumented lints each file rule's examples, so a file rule nothing reports fails there).
         var descriptors = AnalyzerDescriptors().ToList();
         var supported = descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = RuleCatalog.All.Select(r => r.Id).Where(id => !supported.Contains(id)).ToList();
+        var missing = RuleCatalog.All.Select(r => r.Id).Where(id => !supported.Contains(id) && !IsFileRule(id)).ToList();
         Assert.True(missing.Count == 0, "No analyzer supports: " + string.Join(", ", missing));
 
         foreach (var descriptor in descriptors)

@@ -16,7 +16,7 @@ public class PushWithoutFlowControlTests
         var finding = Single(Run(Rule, SafePushConsumer().With(c => { c.FlowControl = default; c.IdleHeartbeat = default; })));
         Assert.Equal(RuleIds.PushWithoutFlowControl, finding.Rule.Id);
         Assert.Equal(ConsumerOrigin, finding.Origin);
-        Assert.Equal("Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable FlowControl.", finding.Message);
+        Assert.Equal("Consumer 'worker' on stream 'ORDERS' is a push consumer without flow control; a slow subscriber is overrun and becomes a slow consumer. Enable flow control.", finding.Message);
         Assert.Equal("flow_control", finding.Properties[FixProperties.Field]);
         Assert.Equal("true", finding.Properties[FixProperties.Value]);
         Assert.Equal("idle_heartbeat", finding.Properties[FixProperties.SecondField]);

@@ -15,7 +15,7 @@ public class PushWithoutHeartbeatTests
         var finding = Single(Run(Rule, SafePushConsumer().With(c => c.IdleHeartbeat = default)));
         Assert.Equal(RuleIds.PushWithoutHeartbeat, finding.Rule.Id);
         Assert.Equal(ConsumerOrigin, finding.Origin);
-        Assert.Equal("Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set IdleHeartbeat.", finding.Message);
+        Assert.Equal("Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set an idle heartbeat.", finding.Message);
         Assert.Equal("idle_heartbeat", finding.Properties[FixProperties.Field]);
         Assert.Equal("5000000000", finding.Properties[FixProperties.Value]);
     }

@@ -22,7 +22,7 @@ public class ShortAckWaitTests
         var finding = Single(Run(Rule, Plain(10 * Durations.Millisecond)));
         Assert.Equal(RuleIds.ShortAckWait, finding.Rule.Id);
         Assert.Equal("ack_wait", finding.Origin);
-        Assert.Equal("Consumer 'worker' on stream 'ORDERS' waits only 10ms for an acknowledgement (minimum 1s); messages still being processed are redelivered", finding.Message);
+        Assert.Equal("Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 10ms, below the minimum of 1s; messages still being processed are delivered again", finding.Message);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class ShortAckWaitTests
     {
         var finding = Single(Run(Rule, SafeConsumer().With(c => c.Backoff = List("here", 200 * Durations.Millisecond, Durations.Minute))));
         Assert.Equal("here", finding.Origin);
-        Assert.Equal("Consumer 'worker' on stream 'ORDERS' waits only 200ms (the first backoff value, which replaces the ack wait) for an acknowledgement (minimum 1s); messages still being processed are redelivered", finding.Message);
+        Assert.Equal("Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 200ms, below the minimum of 1s; messages still being processed are delivered again; with a backoff schedule its first value is the ack wait", finding.Message);
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public class ShortAckWaitTests
     public void MinimumOption(string minimum, long ackWait, string shown, string shownMinimum)
     {
         var finding = Single(Run(Rule, Plain(ackWait), WithOptions((OptionKeys.MinAckWait, minimum))));
-        Assert.Equal($"Consumer 'worker' on stream 'ORDERS' waits only {shown} for an acknowledgement (minimum {shownMinimum}); messages still being processed are redelivered", finding.Message);
+        Assert.Equal($"Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within {shown}, below the minimum of {shownMinimum}; messages still being processed are delivered again", finding.Message);
     }
 
     [Fact]

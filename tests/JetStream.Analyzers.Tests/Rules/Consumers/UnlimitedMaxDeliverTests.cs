@@ -16,7 +16,7 @@ public class UnlimitedMaxDeliverTests
         var finding = Single(Run(Rule, SafeConsumer().With(c => c.MaxDeliver = default)));
         Assert.Equal(RuleIds.UnlimitedMaxDeliver, finding.Rule.Id);
         Assert.Equal(ConsumerOrigin, finding.Origin);
-        Assert.Equal("Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (max_deliver is not set); a message that always fails is redelivered forever. Set MaxDeliver.", finding.Message);
+        Assert.Equal("Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (max_deliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries.", finding.Message);
         Assert.Equal("max_deliver", finding.Properties[FixProperties.Field]);
         Assert.Equal("5", finding.Properties[FixProperties.Value]);
     }

@@ -15,7 +15,7 @@ public class EvenReplicaCountTests
         var finding = Single(Run(Rule, SafeStream().With(s => s.NumReplicas = Known(4L, "here"))));
         Assert.Equal(RuleIds.EvenReplicaCount, finding.Rule.Id);
         Assert.Equal("here", finding.Origin);
-        Assert.Equal("Stream 'ORDERS' has 4 replicas, which survives no more server failures than 3; use 3 or 5 replicas", finding.Message);
+        Assert.Equal("Stream 'ORDERS' has 4 replicas, which tolerates no more server failures than 3 replicas; use 3 or 5 replicas", finding.Message);
         Assert.Equal("5", finding.Properties[FixProperties.Value]);
     }
 
@@ -23,7 +23,7 @@ public class EvenReplicaCountTests
     public void TwoWithMinimumTwo_SuggestsThree()
     {
         var finding = Single(Run(Rule, SafeStream().With(s => s.NumReplicas = Known(2L, "here")), WithOptions((OptionKeys.MinReplicas, "2"))));
-        Assert.Equal("Stream 'ORDERS' has 2 replicas, which survives no more server failures than 1; use 3 replicas", finding.Message);
+        Assert.Equal("Stream 'ORDERS' has 2 replicas, which tolerates no more server failures than 1 replicas; use 3 replicas", finding.Message);
         Assert.Equal("3", finding.Properties[FixProperties.Value]);
     }
 

@@ -17,7 +17,7 @@ public class ReplicasBelowMinimumTests
         Assert.Equal(RuleIds.ReplicasBelowMinimum, finding.Rule.Id);
         Assert.Equal(StreamOrigin, finding.Origin);
         Assert.Equal(RuleSeverity.Warning, finding.Severity);
-        Assert.Equal("Stream 'ORDERS' has no num_replicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas.", finding.Message);
+        Assert.Equal("Stream 'ORDERS' has no num_replicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas.", finding.Message);
         Assert.Equal("num_replicas", finding.Properties[FixProperties.Field]);
         Assert.Equal("3", finding.Properties[FixProperties.Value]);
     }
@@ -30,7 +30,7 @@ public class ReplicasBelowMinimumTests
     {
         var finding = Single(Run(Rule, SafeStream().With(s => s.NumReplicas = Known(replicas, "here"))));
         Assert.Equal("here", finding.Origin);
-        Assert.Equal($"Stream 'ORDERS' has {what}; a single lost server takes its data with it. Use at least 3 replicas.", finding.Message);
+        Assert.Equal($"Stream 'ORDERS' has {what}, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas.", finding.Message);
     }
 
     [Theory]
@@ -67,6 +67,6 @@ public class ReplicasBelowMinimumTests
     {
         var context = new RuleContext(RuleOptions.Default, ServerVersion.Newest, (json, kind) => kind == StreamKind.KeyValue ? "NumberOfReplicas" : json);
         var finding = Single(Run(Rule, SafeBucket().With(s => s.NumReplicas = default), context));
-        Assert.Equal("Key-value bucket 'cfg' has no NumberOfReplicas, so the server runs it with 1 replica; a single lost server takes its data with it. Use at least 3 replicas.", finding.Message);
+        Assert.Equal("Key-value bucket 'cfg' has no NumberOfReplicas, so the server runs it with 1 replica, below the production minimum of 3: a single failed server can lose its messages or stop it from accepting writes. Use at least 3 replicas.", finding.Message);
     }
 }
