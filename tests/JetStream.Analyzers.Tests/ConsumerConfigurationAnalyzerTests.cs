@@ -264,7 +264,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create("{|#1:" + Configs.Consumer("-MaxDeliver", "{|#0:Backoff = [TimeSpan.FromSeconds(1)]|}") + "|}");
         await Verify.AnalyzerAsync(source, Options("jetstream_server_version", "2.10.0"),
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.10.0: max deliver is required to be > length of backoff values (max deliver is not set, backoff has 1 values)"),
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.10.0: max deliver is required to be > length of backoff values (max deliver is not set, backoff has 1 value)"),
             At("JS2002", 1, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
     }
 
@@ -282,7 +282,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("DurableName = \"other\"").Replace("\"worker\"", "{|#0:\"worker\"|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'other' on stream 'ORDERS' is rejected by NATS server 2.14.5: Consumer Durable and Name have to be equal if both are provided"));
+            At("JS2100", 0, "Consumer 'other' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer name in subject does not match durable name in request"));
     }
 
     [Fact]

@@ -94,6 +94,12 @@ internal readonly struct WriteReader
             return ConfigValue<bool>.Known(false, origin);
         }
 
+        // A list literal is set when it has elements (an empty list sends nothing).
+        if (Values.Elements(write.Value) is { } elements)
+        {
+            return ConfigValue<bool>.Known(elements.Count > 0, origin);
+        }
+
         // Set for sure only when the value can't be null or default at run time: a new object, a constant, or a
         // non-nullable struct converted to a nullable property (PauseUntil = DateTimeOffset.UtcNow). A variable may
         // hold null (or default(DateTimeOffset), which NATS.Net leaves out), so it is unknown.

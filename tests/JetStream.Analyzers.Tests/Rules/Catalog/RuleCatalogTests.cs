@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -47,7 +48,15 @@ public class RuleCatalogTests
         Assert.False(string.IsNullOrWhiteSpace(rule.Title));
         Assert.False(string.IsNullOrWhiteSpace(rule.Description));
         Assert.DoesNotMatch(@"\.$", rule.Title);
-        Assert.StartsWith("{0} ", rule.MessageFormat);
+        if (id.StartsWith("JS4", StringComparison.Ordinal))
+        {
+            Assert.Contains("{0}", rule.MessageFormat); // file rules: {0} is the subject or, for syntax problems, the detail
+        }
+        else
+        {
+            Assert.StartsWith("{0} ", rule.MessageFormat);
+        }
+
         Assert.All(rule.OptionKeys, key => Assert.StartsWith(OptionKeys.Prefix, key));
         Assert.Equal(id, rule.ToString());
 
@@ -61,6 +70,12 @@ public class RuleCatalogTests
     public void EveryRule_IsSupportedByExactlyOneAnalyzer(string id)
     {
         var descriptors = Analyzers.SelectMany(a => a.SupportedDiagnostics).Where(d => d.Id == id).ToList();
+        if (id.StartsWith("JS4", StringComparison.Ordinal))
+        {
+            Assert.Empty(descriptors); // config-file rules are reported by the lint task, not by a C# analyzer
+            return;
+        }
+
         var descriptor = Assert.Single(descriptors);
         var rule = RuleCatalog.Get(id);
         Assert.Equal(rule.Title, descriptor.Title.ToString());

@@ -37,7 +37,7 @@ public class ServerRejectsConsumerTests
 
     [Theory]
     [InlineData("work.er", "2.12.8", "consumer name can not contain '.', '*', '>', '\\', '/'")]
-    [InlineData("work*", "2.12.7", "consumer name can not contain '.', '*', '>' (the name is a token of the API subject)")]
+    [InlineData("work*", "2.12.7", "durable name can not contain '.', '*', '>'")]
     [InlineData("work/er", "2.12.7", "Consumer name can not contain path separators")]
     [InlineData("work/er", "2.12.8", "consumer name can not contain '.', '*', '>', '\\', '/'")]
     public void InvalidNames(string name, string version, string reason)
@@ -64,7 +64,7 @@ public class ServerRejectsConsumerTests
     {
         var finding = Single(Run(Rule, SafeConsumer().With(c => c.Name = Known("other", "here"))));
         Assert.Equal("here", finding.Origin);
-        Assert.Equal("Consumer Durable and Name have to be equal if both are provided", finding.Arguments[2]);
+        Assert.Equal("consumer name in subject does not match durable name in request", finding.Arguments[2]);
         Assert.Empty(Check(SafeConsumer().With(c => c.Name = Known("", "n"))));
         Assert.Empty(Check(SafeConsumer().With(c => c.Name = Unknown<string>("n"))));
     }
@@ -285,7 +285,8 @@ public class ServerRejectsConsumerTests
     [Theory]
     [InlineData("100", false)]
     [InlineData("50%", false)]
-    [InlineData(" 5 ", false)]
+    [InlineData(" 5 ", true)]
+    [InlineData("3000000000", false)]
     [InlineData("", false)]
     [InlineData("half", true)]
     [InlineData("-5", true)]

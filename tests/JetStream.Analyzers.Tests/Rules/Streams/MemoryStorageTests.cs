@@ -26,7 +26,7 @@ public class MemoryStorageTests
     {
         var finding = Single(Run(Rule, SafeStream().With(s => s.Storage = ConfigValue<StorageType>.Defaulted(StorageType.Memory, "CRD default"))));
         Assert.Equal(StreamOrigin, finding.Origin);
-        Assert.StartsWith("Stream 'ORDERS' (CRD default) uses memory storage", finding.Message);
+        Assert.StartsWith("Stream 'ORDERS' uses memory storage (CRD default: set storage explicitly);", finding.Message);
     }
 
     [Fact]

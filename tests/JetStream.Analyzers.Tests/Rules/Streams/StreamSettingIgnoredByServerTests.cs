@@ -43,9 +43,18 @@ public class StreamSettingIgnoredByServerTests
         var (since, set, _) = Settings[field];
         var version = JustBefore(ServerVersion.Parse(since));
         var finding = Single(Run(Rule, SafeStream().With(set), Context(version)));
-        Assert.Equal(RuleIds.StreamSettingIgnoredByServer, finding.Rule.Id);
         Assert.Equal("here", finding.Origin);
-        Assert.Equal($"Stream 'ORDERS' sets {field}, which NATS server {version} does not know and silently drops (it needs {since} or later)", finding.Message);
+        if (version.AtLeast(2, 12))
+        {
+            // From 2.12 the server rejects unknown fields instead of dropping them.
+            Assert.Equal(RuleIds.StreamRejectedByServer, finding.Rule.Id);
+            Assert.Equal($"Stream 'ORDERS' is rejected by NATS server {version}: invalid JSON: unknown field \"{field}\" ({field} needs server {since})", finding.Message);
+        }
+        else
+        {
+            Assert.Equal(RuleIds.StreamSettingIgnoredByServer, finding.Rule.Id);
+            Assert.Equal($"Stream 'ORDERS' sets {field}, which NATS server {version} does not know and silently drops (it needs {since} or later)", finding.Message);
+        }
     }
 
     [Theory]

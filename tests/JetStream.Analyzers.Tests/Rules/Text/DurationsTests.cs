@@ -9,9 +9,9 @@ public class DurationsTests
     [InlineData(1L, "1ns")]
     [InlineData(999L, "999ns")]
     [InlineData(1_000L, "1µs")]
-    [InlineData(1_500L, "1500ns")]
+    [InlineData(1_500L, "1.5µs")]
     [InlineData(1_000_000L, "1ms")]
-    [InlineData(1_500_000L, "1500µs")]
+    [InlineData(1_500_000L, "1.5ms")]
     [InlineData(100_000_000L, "100ms")]
     [InlineData(Durations.Second, "1s")]
     [InlineData(1_500_000_000L, "1.5s")]
@@ -23,7 +23,7 @@ public class DurationsTests
     [InlineData(7 * Durations.Day, "7d")]
     [InlineData(36 * Durations.Hour, "1d12h")]
     [InlineData(-Durations.Second, "-1s")]
-    [InlineData(-1_500_000L, "-1500µs")]
+    [InlineData(-1_500_000L, "-1.5ms")]
     public void Format(long nanos, string expected) => Assert.Equal(expected, Durations.Format(nanos));
 
     [Fact]
