@@ -44,8 +44,7 @@ public sealed class LintJetStreamConfig : Task
         var defaultVersion = Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out var parsed) ? parsed : Rules.Evaluation.ServerVersion.Newest;
         if (!string.IsNullOrWhiteSpace(ServerVersion) && !Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out _))
         {
-            Log.LogWarning(null, RuleIds.InvalidValue, null, null, 0, 0, 0, 0,
-                $"JetStreamServerVersion '{ServerVersion}' is not a nats-server version such as 2.10.14; using {defaultVersion}");
+            Log.LogWarning($"JetStreamServerVersion '{ServerVersion}' is not a nats-server version such as 2.10.14; the JetStream lint uses {defaultVersion}.");
         }
 
         RuleContext ContextFor(string path)

@@ -30,7 +30,7 @@ public sealed class SeverityResolver
         var configured = Lookup(editorConfig, $"dotnet_diagnostic.{ruleId}.severity")
             ?? Lookup(editorConfig, $"dotnet_analyzer_diagnostic.category-{RuleCatalog.Category}.severity")
             ?? Lookup(editorConfig, "dotnet_analyzer_diagnostic.severity");
-        if (configured is not null)
+        if (configured is not null && !configured.Trim().Equals("default", StringComparison.OrdinalIgnoreCase))
         {
             if (Parse(configured) is not { } parsed)
             {
@@ -40,7 +40,8 @@ public sealed class SeverityResolver
             severity = parsed;
         }
 
-        if (severity == RuleSeverity.Warning && noWarn.Contains(ruleId))
+        // As in csc, NoWarn silences a rule whatever its severity.
+        if (noWarn.Contains(ruleId))
         {
             return null;
         }
@@ -61,8 +62,8 @@ public sealed class SeverityResolver
         "error" => RuleSeverity.Error,
         "warning" => RuleSeverity.Warning,
         "suggestion" => RuleSeverity.Info,
-        "silent" or "none" or "hidden" => null,
-        _ => null,
+        _ => null, // silent, none, hidden
+
     };
 
     private static HashSet<string> Codes(string? list)

@@ -75,12 +75,12 @@ internal sealed class CrossFileChecks
             if (consumer.StreamName is { } name)
             {
                 var hint = streams.Count == 0 ? string.Empty : "; add the stream's file to the JetStreamConfig items, or check the name";
-                reporter.Add(RuleCatalog.ConsumerWithoutStream, at, Describe.Consumer(consumer.Model),
+                reporter.Add(RuleCatalog.ConsumerWithoutStream, at, Describe.ConsumerName(consumer.Model),
                     $"is for stream '{name}', which no linted file defines{hint}");
             }
             else
             {
-                reporter.Add(RuleCatalog.ConsumerWithoutStream, at, Describe.Consumer(consumer.Model),
+                reporter.Add(RuleCatalog.ConsumerWithoutStream, at, Describe.ConsumerName(consumer.Model),
                     "names no stream: put a bare consumer config in a folder named after its stream (or next to its only stream), or use the create-request form {\"stream_name\": \"...\", \"config\": {...}}");
             }
         }
@@ -153,9 +153,9 @@ internal sealed class CrossFileChecks
                     if (Conflict(members[i], members[j]) is { } why)
                     {
                         var stream = members[i].StreamName!;
-                        reporter.Add(RuleCatalog.OverlappingWorkQueueConsumers, members[i].At, Describe.Consumer(members[i].Model), stream,
+                        reporter.Add(RuleCatalog.OverlappingWorkQueueConsumers, members[i].At, Describe.ConsumerName(members[i].Model), stream,
                             $"{why.ForFirst} consumer '{members[j].Name}' in {display(members[j].At)}; each message can go to only one consumer, so the server refuses the second");
-                        reporter.Add(RuleCatalog.OverlappingWorkQueueConsumers, members[j].At, Describe.Consumer(members[j].Model), stream,
+                        reporter.Add(RuleCatalog.OverlappingWorkQueueConsumers, members[j].At, Describe.ConsumerName(members[j].Model), stream,
                             $"{why.ForSecond} consumer '{members[i].Name}' in {display(members[i].At)}; each message can go to only one consumer, so the server refuses the second");
                     }
                 }

@@ -63,13 +63,18 @@ internal sealed class DocumentReader
             if (root["stream_name"] is { } streamName)
             {
                 AddConsumer(config, ConfigFormat.Api, root, streamName);
-            }
-            else
-            {
-                AddStream(config, ConfigFormat.Api);
+                return true;
             }
 
-            return true;
+            // 'nats stream info --json' output always has these beside "config"; other files with a "config"
+            // mapping (Helm values, app settings) are not stream definitions.
+            if (root.Has("state") || root.Has("created"))
+            {
+                AddStream(config, ConfigFormat.Api);
+                return true;
+            }
+
+            return false;
         }
 
         var streamScore = root.Entries.Count(e => StreamOnlyKeys.Contains(e.Key.Text));

@@ -17,12 +17,18 @@ public static class Describe
         return name.IsKnown && !string.IsNullOrEmpty(name.Value) ? $"{label} '{name.Value}'" : label;
     }
 
-    public static string Consumer(ConsumerModel consumer)
+    /// <summary>"Consumer 'x'" without the stream, for messages that name the stream themselves.</summary>
+    public static string ConsumerName(ConsumerModel consumer)
     {
         var name = consumer.DisplayName;
-        var label = name is null
+        return name is null
             ? (consumer.Name.IsUnknown || consumer.DurableName.IsUnknown ? "Consumer" : "Ephemeral consumer")
             : $"Consumer '{name}'";
+    }
+
+    public static string Consumer(ConsumerModel consumer)
+    {
+        var label = ConsumerName(consumer);
         return consumer.StreamName.IsKnown && !string.IsNullOrEmpty(consumer.StreamName.Value)
             ? $"{label} on stream '{consumer.StreamName.Value}'"
             : label;

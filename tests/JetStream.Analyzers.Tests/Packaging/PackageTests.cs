@@ -133,6 +133,7 @@ public class PackageTests : IClassFixture<PackageFixture>
                   <ItemGroup>
                     <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
                     <JetStreamConfig Include="extra/orders.json" />
+                    <JetStreamConfig Remove="jetstream/removed.json" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -146,6 +147,7 @@ public class PackageTests : IClassFixture<PackageFixture>
             File.WriteAllText(Path.Combine(project, "jetstream", "quiet.json"), "{ \"name\": \"QUIET\", \"subjects\": [\"quiet\"], \"num_replicas\": 3, \"max_bytes\": 1024, \"max_age\": 60000000000, \"storage\": \"memory\" }");
             File.WriteAllText(Path.Combine(project, "jetstream", "broken.yaml"), "name: [\n");
             File.WriteAllText(Path.Combine(project, "bin", "ignored.stream.json"), "not even json");
+            File.WriteAllText(Path.Combine(project, "jetstream", "removed.json"), "not even json");
             File.WriteAllText(Path.Combine(project, "appsettings.json"), "{ }");
 
             var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
@@ -161,6 +163,7 @@ public class PackageTests : IClassFixture<PackageFixture>
                 output);
             Assert.DoesNotContain("quiet.json", output); // JS1005 is off for that file in .editorconfig
             Assert.DoesNotContain("ignored.stream.json", output); // bin/ is never linted
+            Assert.DoesNotContain("removed.json", output); // the project removed it from the default items
             Assert.DoesNotContain("appsettings.json", output);
             Assert.Single(DistinctLines(output, "warning JS1005")); // reported once, though MSBuild repeats it in its summary
 

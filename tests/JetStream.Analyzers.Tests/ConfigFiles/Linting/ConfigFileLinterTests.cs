@@ -117,7 +117,7 @@ public class ConfigFileLinterTests
     {
         using var repo = new ConfigRepo().With("orders.json", SafeStream).With("c.json", """{ "stream_name": "ORDRES", "config": { "durable_name": "c", "ack_policy": "none" } }""");
         Assert.Equal(
-            new[] { "c.json(1,18): JS4005: Consumer 'c' on stream 'ORDRES' is for stream 'ORDRES', which no linted file defines; add the stream's file to the JetStreamConfig items, or check the name" },
+            new[] { "c.json(1,18): JS4005: Consumer 'c' is for stream 'ORDRES', which no linted file defines; add the stream's file to the JetStreamConfig items, or check the name" },
             repo.Lint());
     }
 
@@ -242,8 +242,8 @@ public class ConfigFileLinterTests
             .With("WQ/a.json", """{ "durable_name": "a", "ack_policy": "explicit", "max_deliver": 3, "backoff": [1000000000] }""")
             .With("WQ/b.json", """{ "durable_name": "b", "ack_policy": "explicit", "max_deliver": 3, "backoff": [1000000000] }""");
         var lines = repo.Lint();
-        Assert.Contains("WQ/a.json(1,19): JS4007: Consumer 'a' on stream 'WQ' on work-queue stream 'WQ' is unfiltered, like consumer 'b' in WQ/b.json(1,19); each message can go to only one consumer, so the server refuses the second", lines);
-        Assert.Contains("WQ/b.json(1,19): JS4007: Consumer 'b' on stream 'WQ' on work-queue stream 'WQ' is unfiltered, like consumer 'a' in WQ/a.json(1,19); each message can go to only one consumer, so the server refuses the second", lines);
+        Assert.Contains("WQ/a.json(1,19): JS4007: Consumer 'a' on work-queue stream 'WQ' is unfiltered, like consumer 'b' in WQ/b.json(1,19); each message can go to only one consumer, so the server refuses the second", lines);
+        Assert.Contains("WQ/b.json(1,19): JS4007: Consumer 'b' on work-queue stream 'WQ' is unfiltered, like consumer 'a' in WQ/a.json(1,19); each message can go to only one consumer, so the server refuses the second", lines);
     }
 
     [Fact]
@@ -253,6 +253,15 @@ public class ConfigFileLinterTests
         Assert.Equal(
             new[] { "package.json(1,1): JS4009: The file has no stream or consumer definition the linter recognizes: expected a stream or consumer configuration (JetStream API JSON or YAML, 'nats ... info --json' output, a consumer create request) or a NACK resource (apiVersion jetstream.nats.io/v1beta2)" },
             repo.Lint());
+    }
+
+    [Fact]
+    public void FileWithAConfigMappingThatIsNoStreamInfo_IsNotAStream()
+    {
+        // A Helm values file: "config" but neither "state" nor "created" beside it.
+        using var repo = new ConfigRepo().With("values.yaml", "replicaCount: 2\nconfig:\n  jetstream:\n    enabled: true\n");
+        var finding = Assert.Single(repo.Lint());
+        Assert.StartsWith("values.yaml(1,1): JS4009: ", finding);
     }
 
     [Theory]
