@@ -17,6 +17,11 @@ internal sealed class Options
                                            (the server this run starts is stopped by its process id at the end)
           --work DIR              generate and build in DIR and keep it (default: a temp folder, deleted afterwards)
           --keep                  keep the temp folder (logs, generated projects, SARIF files)
+          --profile               instead of the build table: build the nats project once, then replay its compilation
+                                  in-process and time each JetStream analyzer alone against baseline analyzers that do
+                                  only the syntax walk, or the walk plus GetOperation (where does the time go?)
+          --analyzer-dll PATH     with --profile: time this JetStream.Analyzers.dll (a local build of a candidate fix,
+                                  Release, JetStream.Analyzers.Rules.dll beside it) instead of the packed one
         """;
 
     public int Runs { get; private set; } = 3;
@@ -30,6 +35,10 @@ internal sealed class Options
     public bool Keep { get; private set; }
 
     public bool Help { get; private set; }
+
+    public bool Profile { get; private set; }
+
+    public string? AnalyzerDll { get; private set; }
 
     public static Options Parse(string[] args)
     {
@@ -54,6 +63,12 @@ internal sealed class Options
                     break;
                 case "--keep":
                     options.Keep = true;
+                    break;
+                case "--analyzer-dll":
+                    options.AnalyzerDll = Path.GetFullPath(Value());
+                    break;
+                case "--profile":
+                    options.Profile = true;
                     break;
                 case "-h" or "--help":
                     options.Help = true;

@@ -86,6 +86,20 @@ internal static class Program
             Dotnet.RunChecked(project.Directory, Path.Combine(work, $"restore-{project.Name}.log"), "restore", "-nodeReuse:false");
         }
 
+        if (options.Profile)
+        {
+            var nats = projects[0];
+            var profileLog = Path.Combine(work, "build-nats-profile.log");
+            Step("dotnet build nats (for its csc command line and generated files)");
+            if (Dotnet.Run(nats.Directory, profileLog, BuildArguments(options, PipeName(version))) != 0)
+            {
+                throw new InvalidOperationException($"dotnet build nats failed; see {profileLog}");
+            }
+
+            Profile.Run(profileLog, nats.Directory, options.Runs, options.AnalyzerDll);
+            return 0;
+        }
+
         var results = projects.ToDictionary(p => p.Name, _ => new List<BuildReport>());
         var diagnostics = new Dictionary<string, SortedDictionary<string, int>>();
         for (var run = 0; run <= options.Runs; run++)
