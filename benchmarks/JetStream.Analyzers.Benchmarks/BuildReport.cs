@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace JetStream.Analyzers.Benchmarks;
+
+/// <summary>One analyzer or analyzer assembly row of the compiler's ReportAnalyzer table.</summary>
+internal sealed record AnalyzerRow(string Name, double Seconds, bool IsAssembly);
+
+/// <summary>
+/// What one <c>dotnet build -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary</c> printed: the Csc task time from
+/// the task performance summary and the compiler's "Total analyzer execution time" table.
+/// </summary>
+internal sealed partial class BuildReport
+{
+    private BuildReport(double cscSeconds, double totalAnalyzerSeconds, IReadOnlyList<AnalyzerRow> rows)
+    {
+        CscSeconds = cscSeconds;
+        TotalAnalyzerSeconds = totalAnalyzerSeconds;
+        Rows = rows;
+    }
+
+    /// <summary>Time MSBuild spent in the Csc task: parsing, binding, analyzers, generators and emit.</summary>
+    public double CscSeconds { get; }
+
+    /// <summary>All analyzers (SDK analyzers included), summed over concurrent callbacks.</summary>
+    public double TotalAnalyzerSeconds { get; }
+
+    public IReadOnlyList<AnalyzerRow> Rows { get; }
+
+    /// <summary>Sum of the assembly rows of the JetStream.Analyzers assemblies (0 when they are not listed).</summary>
+    public double JetStreamSeconds => Rows.Where(r => r.IsAssembly && IsJetStream(r.Name)).Sum(r => r.Seconds);
+
+    public double AnalyzerSeconds(string typeName) => Rows.Where(r => !r.IsAssembly && r.Name.StartsWith(typeName, StringComparison.Ordinal)).Sum(r => r.Seconds);
+
+    private static bool IsJetStream(string name) => name.StartsWith("JetStream.Analyzers", StringComparison.Ordinal);
+
+    public static BuildReport Parse(string log)
+    {
+        double? csc = null;
+        double? total = null;
+        var rows = new List<AnalyzerRow>();
+        var inAnalyzerTable = false;
+        foreach (var rawLine in log.Split('\n'))
+        {
+            var line = rawLine.TrimEnd('\r');
+            if (CscSummary().Match(line) is { Success: true } cscMatch)
+            {
+                csc = double.Parse(cscMatch.Groups[1].Value, CultureInfo.InvariantCulture) / 1000.0;
+                continue;
+            }
+
+            if (TotalAnalyzers().Match(line) is { Success: true } totalMatch)
+            {
+                total = ParseSeconds(totalMatch.Groups[1].Value);
+                inAnalyzerTable = true;
+                continue;
+            }
+
+            if (!inAnalyzerTable)
+            {
+                continue;
+            }
+
+            if (line.Contains("Total generator execution time", StringComparison.Ordinal) || line.Contains("Done executing task", StringComparison.Ordinal))
+            {
+                inAnalyzerTable = false;
+                continue;
+            }
+
+            if (Row().Match(line) is { Success: true } row)
+            {
+                var name = row.Groups[3].Value.Trim();
+                rows.Add(new AnalyzerRow(name, ParseSeconds(row.Groups[1].Value), name.Contains(", Version=", StringComparison.Ordinal)));
+            }
+        }
+
+        if (csc is null || total is null)
+        {
+            throw new InvalidDataException("The build log has no " + (csc is null ? "Csc task time (Task Performance Summary)" : "'Total analyzer execution time'") + ".");
+        }
+
+        return new BuildReport(csc.Value, total.Value, rows);
+    }
+
+    /// <summary>ReportAnalyzer prints "&lt;0.001" for times under a millisecond; count them as 0.</summary>
+    private static double ParseSeconds(string text) =>
+        text.StartsWith('<') ? 0 : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>JetStream diagnostics in the compiler's SARIF error log, by rule id.</summary>
+    public static SortedDictionary<string, int> CountDiagnostics(string sarifPath)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        if (!File.Exists(sarifPath))
+        {
+            return counts;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(sarifPath));
+        foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            if (!run.TryGetProperty("results", out var results))
+            {
+                continue;
+            }
+
+            foreach (var result in results.EnumerateArray())
+            {
+                var id = result.TryGetProperty("ruleId", out var ruleId) ? ruleId.GetString() : null;
+                var suppressed = result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0;
+                if (id is not null && id.StartsWith("JS", StringComparison.Ordinal) && !suppressed)
+                {
+                    counts[id] = counts.TryGetValue(id, out var count) ? count + 1 : 1;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    [GeneratedRegex(@"^\s*(\d+)\s+ms\s+Csc\s+\d+\s+calls", RegexOptions.CultureInvariant)]
+    private static partial Regex CscSummary();
+
+    [GeneratedRegex(@"Total analyzer execution time:\s*(\S+)\s+seconds", RegexOptions.CultureInvariant)]
+    private static partial Regex TotalAnalyzers();
+
+    [GeneratedRegex(@"^\s*(<?\d+(?:\.\d+)?)\s+(<?\d+)\s+(\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Row();
+}
