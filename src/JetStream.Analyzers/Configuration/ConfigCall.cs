@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using JetStream.Analyzers.Infrastructure;
 using JetStream.Analyzers.Rules.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -53,16 +55,39 @@ internal sealed class ConfigCall
     public static bool MightBeConfigMethod(string name) => MethodNames.Contains(name);
 
     /// <summary>
-    /// Every NATS configuration call in a syntax tree. Invocations are filtered by the called name's text before
-    /// any semantic work, so a tree without such calls costs one syntax walk.
+    /// Every NATS configuration call in a syntax tree. Every method name of interest ends in "Async", so the
+    /// source text is searched for the names and only the tokens found are looked up in the tree: a document
+    /// without such calls costs one string search, and no syntax walk.
     /// </summary>
     public static IEnumerable<ConfigCall> FindAll(SemanticModel model, NatsTypes types, CancellationToken cancellationToken)
     {
-        var root = model.SyntaxTree.GetRoot(cancellationToken);
-        foreach (var node in root.DescendantNodes())
+        const string Suffix = "Async";
+        var tree = model.SyntaxTree;
+        var text = tree.GetText(cancellationToken).ToString();
+        SyntaxNode? root = null;
+        for (var index = text.IndexOf(Suffix, StringComparison.Ordinal); index >= 0; index = text.IndexOf(Suffix, index + Suffix.Length, StringComparison.Ordinal))
         {
-            if (node is InvocationExpressionSyntax invocation
-                && CalledName(invocation.Expression) is { } name && MethodNames.Contains(name)
+            var end = index + Suffix.Length;
+            if (end < text.Length && IsIdentifierPart(text[end]))
+            {
+                continue;
+            }
+
+            var start = index;
+            while (start > 0 && IsIdentifierPart(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (end - start < ShortestName || end - start > LongestName || !MethodNames.Contains(text.Substring(start, end - start)))
+            {
+                continue;
+            }
+
+            root ??= tree.GetRoot(cancellationToken);
+            var token = root.FindToken(start);
+            if (token.SpanStart == start && token.IsKind(SyntaxKind.IdentifierToken)
+                && InvocationOf(token.Parent) is { } invocation
                 && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
                 && Match(operation, types) is { } call)
             {
@@ -71,13 +96,27 @@ internal sealed class ConfigCall
         }
     }
 
-    private static string? CalledName(ExpressionSyntax expression) => expression switch
+    private static readonly int ShortestName = MethodNames.Min(n => n.Length);
+    private static readonly int LongestName = MethodNames.Max(n => n.Length);
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>The invocation whose called name is <paramref name="name"/>: M(), x.M(), x?.M().</summary>
+    private static InvocationExpressionSyntax? InvocationOf(SyntaxNode? name)
     {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        _ => null,
-    };
+        if (name is not SimpleNameSyntax simple)
+        {
+            return null;
+        }
+
+        ExpressionSyntax called = simple.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == simple => access,
+            MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
+            _ => simple,
+        };
+        return called.Parent is InvocationExpressionSyntax invocation && invocation.Expression == called ? invocation : null;
+    }
 
     public static bool IsConfigMethod(IMethodSymbol method, NatsTypes types) =>
         MethodNames.Contains(method.Name) && method.ContainingAssembly?.Name.StartsWith("NATS.", StringComparison.Ordinal) == true;
