@@ -165,7 +165,7 @@ public static class RuleCatalog
     public static readonly RuleInfo ConsumerCreatedInMessageLoop = new(
         RuleIds.ConsumerCreatedInMessageLoop,
         "Consumer created or updated inside a message loop",
-        "{0} {1} {2} for every message of the loop over {3}; each call is a CONSUMER.CREATE request the cluster must replicate, and consumers created this way pile up on the server. Create the consumer once, before the loop.",
+        "{0} {1} {2} for every message of the loop over {3}; each call is a CONSUMER.CREATE request the cluster must replicate{4}. Create or update the consumer once, before the loop.",
         RuleSeverity.Warning,
         "Creating or updating a consumer is a replicated JetStream API operation. Done per message it slows every message down, loads the meta leader, and leaves a trail of consumers on the server until they expire.");
 
