@@ -210,7 +210,7 @@ public static class RuleCatalog
     public static readonly RuleInfo OrderedConsumerAck = new(
         RuleIds.OrderedConsumerAck,
         "Acknowledgement on a message of an ordered consumer",
-        "{0} is called on a message of {1}; ordered consumers use ack policy none, so the server ignores it{2}, and once the consumer has been recreated the call fails with 'no responders' when it waits for a reply. Remove the call.",
+        "{0} is called on a message of {1}; ordered consumers use ack policy none, so the server ignores it{2}, and after the client has recreated the consumer a double-ack fails with 'no responders'. Remove the call.",
         RuleSeverity.Warning,
         "An ordered consumer is an ephemeral consumer with ack policy none that the client recreates on every gap. Acknowledgements have no effect on it, and code that relies on them (NAK for a retry, terminate to stop redelivery) does not do what it says.",
         hasCodeFix: true);
