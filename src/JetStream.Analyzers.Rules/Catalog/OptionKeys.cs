@@ -13,6 +13,7 @@ public static class OptionKeys
     public const string DefaultMaxAge = "jetstream_default_max_age";
     public const string DefaultBackoff = "jetstream_default_backoff";
     public const string DefaultMaxDeliver = "jetstream_default_max_deliver";
+    public const string DefaultNakDelay = "jetstream_default_nak_delay";
 
     /// <summary>MSBuild property made compiler-visible by the package; read when the .editorconfig key is absent.</summary>
     public const string ServerVersionBuildProperty = "build_property.JetStreamServerVersion";

@@ -155,6 +155,66 @@ public static class RuleCatalog
         "Servers before 2.12 ignore JSON fields they do not know. For consumers this changes behaviour: a consumer whose only filter is in filter_subjects becomes unfiltered on 2.9 and receives every message of the stream.",
         new[] { OptionKeys.ServerVersion });
 
+    public static readonly RuleInfo InfoRequestInLoop = new(
+        RuleIds.InfoRequestInLoop,
+        "JetStream info request inside a loop",
+        "{0} sends a {1} request{2} {3}; repeated API requests load the cluster and start to time out at scale. {4}",
+        RuleSeverity.Warning,
+        "GetStreamAsync, GetConsumerAsync, RefreshAsync, GetStoreAsync, GetObjectStoreAsync and GetAccountInfoAsync each send a JetStream API request that the stream or consumer leader must answer. Made once per message or loop iteration, these requests pile up on the cluster until they time out. Message metadata carries the consumer's pending and delivery counts.");
+
+    public static readonly RuleInfo ConsumerCreatedInMessageLoop = new(
+        RuleIds.ConsumerCreatedInMessageLoop,
+        "Consumer created or updated inside a message loop",
+        "{0} {1} {2} for every message of the loop over {3}; each call is a CONSUMER.CREATE request the cluster must replicate{4}. Create or update the consumer once, before the loop.",
+        RuleSeverity.Warning,
+        "Creating or updating a consumer is a replicated JetStream API operation. Done per message it slows every message down, loads the meta leader, and leaves a trail of consumers on the server until they expire.");
+
+    public static readonly RuleInfo UncheckedPublishAck = new(
+        RuleIds.UncheckedPublishAck,
+        "JetStream publish acknowledgement is not checked",
+        "The acknowledgement of {0} is {1}; NATS.Net does not throw when the server answers with an error (wrong expected sequence, stream full, no stream for the subject), so a failed publish goes unnoticed. Call EnsureSuccess() on it, or check IsSuccess(), Error or Duplicate.",
+        RuleSeverity.Warning,
+        "INatsJSContext.PublishAsync throws only when no answer arrives. An error the server puts in the PubAckResponse (for example a failed expected-sequence check, or a full stream with discard new) and a duplicate are returned, not thrown.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo RetriedPublishWithoutMsgId = new(
+        RuleIds.RetriedPublishWithoutMsgId,
+        "Retried publish without a stable message ID",
+        "{0} is retried by {1} {2}; when an attempt times out after the server stored the message, the retry stores it a second time. {3}",
+        RuleSeverity.Warning,
+        "A publish that times out may still have been stored. The stream drops a retried message only when it carries the same Nats-Msg-Id (NatsJSPubOpts.MsgId) as the first attempt and arrives within the stream's duplicate window.");
+
+    public static readonly RuleInfo NakWithoutDelay = new(
+        RuleIds.NakWithoutDelay,
+        "Message negatively acknowledged without a delay",
+        "{0} without a delay {1} makes the server redeliver the message at once; the consumer's backoff does not apply to naks, so a message that keeps failing is retried in a tight loop. Pass a delay, e.g. NakAsync(TimeSpan.FromSeconds(5)).",
+        RuleSeverity.Warning,
+        "A NAK without a delay asks for immediate redelivery. The consumer's backoff and ack wait apply only to messages that are not acknowledged, never to naks, so after a failure the same message comes straight back while the cause (a down dependency, a bad payload) is still there.",
+        new[] { OptionKeys.DefaultNakDelay },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo UnacknowledgedMessage = new(
+        RuleIds.UnacknowledgedMessage,
+        "Consumed message is not acknowledged on every path",
+        "Message '{0}' from {1} is not acknowledged on {2}; the server redelivers it only after the ack wait (30s unless AckWait says otherwise), and until then it counts against the consumer's max ack pending. Call AckAsync, NakAsync or AckTerminateAsync on every path.",
+        RuleSeverity.Warning,
+        "With ack policy explicit (NATS.Net's default) every delivered message must be acknowledged, negatively acknowledged or terminated. A message left alone is redelivered after the ack wait, and enough of them stop delivery once max ack pending is reached.");
+
+    public static readonly RuleInfo ConnectionPerIteration = new(
+        RuleIds.ConnectionPerIteration,
+        "NATS connection created per message or loop iteration",
+        "{0} is created {1}; every connection opens a TCP (and TLS) session, authenticates and starts its own reader and writer tasks. Create one connection at startup and share it; it is thread-safe.",
+        RuleSeverity.Warning,
+        "A NATS connection is meant to live as long as the application and to be shared. Connecting per message multiplies latency, load on the servers and sockets in TIME_WAIT.");
+
+    public static readonly RuleInfo OrderedConsumerAck = new(
+        RuleIds.OrderedConsumerAck,
+        "Acknowledgement on a message of an ordered consumer",
+        "{0} is called on a message of {1}; ordered consumers use ack policy none, so the server ignores it{2}, and after the client has recreated the consumer a double-ack fails with 'no responders'. Remove the call.",
+        RuleSeverity.Warning,
+        "An ordered consumer is an ephemeral consumer with ack policy none that the client recreates on every gap. Acknowledgements have no effect on it, and code that relies on them (NAK for a retry, terminate to stop redelivery) does not do what it says.",
+        hasCodeFix: true);
+
     public static readonly RuleInfo FileNotParsable = new(
         RuleIds.FileNotParsable,
         "Configuration file can't be parsed",
@@ -232,6 +292,8 @@ public static class RuleCatalog
         StreamRejectedByServer, StreamSettingIgnoredByServer,
         NoBackoff, UnlimitedMaxDeliver, ExcessiveFilterSubjects, PushWithoutHeartbeat, PushWithoutFlowControl, ShortAckWait,
         ConsumerRejectedByServer, ConsumerSettingIgnoredByServer,
+        InfoRequestInLoop, ConsumerCreatedInMessageLoop, UncheckedPublishAck, RetriedPublishWithoutMsgId, NakWithoutDelay,
+        UnacknowledgedMessage, ConnectionPerIteration, OrderedConsumerAck,
         FileNotParsable, UnknownField, InvalidValue, DuplicateDefinition, ConsumerWithoutStream, OverlappingStreamSubjects,
         OverlappingWorkQueueConsumers, FilterOutsideStream, NotAJetStreamDefinition, DurationInSeconds,
     };

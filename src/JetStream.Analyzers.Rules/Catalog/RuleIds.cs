@@ -22,6 +22,15 @@ public static class RuleIds
     public const string ConsumerRejectedByServer = "JS2100";
     public const string ConsumerSettingIgnoredByServer = "JS2101";
 
+    public const string InfoRequestInLoop = "JS3001";
+    public const string ConsumerCreatedInMessageLoop = "JS3002";
+    public const string UncheckedPublishAck = "JS3003";
+    public const string RetriedPublishWithoutMsgId = "JS3004";
+    public const string NakWithoutDelay = "JS3005";
+    public const string UnacknowledgedMessage = "JS3006";
+    public const string ConnectionPerIteration = "JS3007";
+    public const string OrderedConsumerAck = "JS3008";
+
     public const string FileNotParsable = "JS4001";
     public const string UnknownField = "JS4002";
     public const string InvalidValue = "JS4003";

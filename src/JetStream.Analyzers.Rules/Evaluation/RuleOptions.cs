@@ -16,6 +16,7 @@ public sealed class RuleOptions
     public const long DefaultMaxBytesValue = 1L << 30;
     public const long DefaultMaxAgeValue = 7 * Durations.Day;
     public const long DefaultMaxDeliverValue = 5;
+    public const long DefaultNakDelayValue = 5 * Durations.Second;
     public static readonly IReadOnlyList<long> DefaultBackoffValue = new[] { 1 * Durations.Second, 10 * Durations.Second, 1 * Durations.Minute };
 
     public static readonly RuleOptions Default = new(_ => null);
@@ -39,6 +40,9 @@ public sealed class RuleOptions
     public long DefaultMaxAge => Durations.TryParse(lookup(OptionKeys.DefaultMaxAge), out var v) && v >= 100 * Durations.Millisecond ? v : DefaultMaxAgeValue;
 
     public long DefaultMaxDeliver => Int(OptionKeys.DefaultMaxDeliver, (int)DefaultMaxDeliverValue, min: 1, max: int.MaxValue);
+
+    /// <summary>jetstream_default_nak_delay: the delay the JS3005 code fix passes to NakAsync (positive).</summary>
+    public long DefaultNakDelay => Durations.TryParse(lookup(OptionKeys.DefaultNakDelay), out var v) && v > 0 ? v : DefaultNakDelayValue;
 
     public IReadOnlyList<long> DefaultBackoff
     {

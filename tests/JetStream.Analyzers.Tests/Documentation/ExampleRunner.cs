@@ -15,8 +15,12 @@ namespace JetStream.Analyzers.Tests.Documentation;
 /// <summary>Compiles a documentation example against NATS.Net and runs both analyzers on it.</summary>
 public static class ExampleRunner
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
-        ImmutableArray.Create<DiagnosticAnalyzer>(new StreamConfigurationAnalyzer(), new ConsumerConfigurationAnalyzer());
+    /// <summary>Every analyzer the package ships (each class with [DiagnosticAnalyzer] in JetStream.Analyzers).</summary>
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(StreamConfigurationAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
 
     /// <summary>The analyzer diagnostics; throws when the example does not compile.</summary>
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(string statements, IReadOnlyDictionary<string, string> options)
