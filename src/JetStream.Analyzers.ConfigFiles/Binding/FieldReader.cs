@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
@@ -18,7 +19,15 @@ namespace JetStream.Analyzers.ConfigFiles.Binding;
 internal sealed class FieldReader
 {
     private const long SuspiciousNanos = Durations.Millisecond;
+
+    // RFC 3339 as Go's time.Time decodes it: a 'T', seconds, an optional fraction and a zone are required.
+    private static readonly Regex Rfc3339 = new(
+        @"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant);
+
     private readonly Reporter reporter;
+
+    // True while reading a field the target server doesn't know: it ignores the field, so a bad value is only a warning.
+    private bool unknownToServer;
 
     public FieldReader(Reporter reporter, ConfigFormat format, ServerVersion version)
     {
@@ -88,9 +97,14 @@ internal sealed class FieldReader
             : Invalid<bool>(node, field, "true or false");
     }
 
-    public ConfigValue<T> Enum<T>(ConfigNode node, string field, IReadOnlyDictionary<string, T> values, bool ignoreCase = false)
+    /// <param name="rejectsNull">
+    /// True for the server's enum types with their own JSON decoding (retention, discard, storage, deliver/ack/replay
+    /// policy): in the JetStream API format they refuse a JSON null ("invalid JSON") instead of leaving the default.
+    /// </param>
+    public ConfigValue<T> Enum<T>(ConfigNode node, string field, IReadOnlyDictionary<string, T> values, bool ignoreCase = false, bool rejectsNull = false)
     {
-        if (node is ScalarNode { Kind: ScalarKind.Null } || Format == ConfigFormat.Nack && node is ScalarNode { Kind: ScalarKind.String, Text: "" })
+        var isNull = node is ScalarNode { Kind: ScalarKind.Null };
+        if (isNull && !(rejectsNull && Format == ConfigFormat.Api) || Format == ConfigFormat.Nack && node is ScalarNode { Kind: ScalarKind.String, Text: "" })
         {
             return ConfigValue<T>.Absent;
         }
@@ -203,18 +217,33 @@ internal sealed class FieldReader
         return ConfigValue<IReadOnlyList<long>>.Known(items, list.Span);
     }
 
-    /// <summary>An RFC 3339 time; the rules only need to know whether one is set.</summary>
+    /// <summary>
+    /// An RFC 3339 time; the rules only need to know whether one is set. In the JetStream API format an empty string
+    /// is not "not set": Go's time decoding refuses it (NACK treats "" as not set).
+    /// </summary>
     public ConfigValue<bool> Timestamp(ConfigNode node, string field)
     {
-        if (node is ScalarNode { Kind: ScalarKind.Null } || node is ScalarNode { Kind: ScalarKind.String, Text: "" })
+        if (node is ScalarNode { Kind: ScalarKind.Null } || Format == ConfigFormat.Nack && node is ScalarNode { Kind: ScalarKind.String, Text: "" })
         {
             return ConfigValue<bool>.Absent;
         }
 
-        return node is ScalarNode { Kind: ScalarKind.String } s
-            && DateTimeOffset.TryParse(s.Text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _) && s.Text.Contains("T")
+        return node is ScalarNode { Kind: ScalarKind.String } s && IsRfc3339(s.Text)
             ? ConfigValue<bool>.Known(true, s.Span)
             : Invalid<bool>(node, field, "an RFC 3339 time such as \"2024-01-31T12:00:00Z\"");
+    }
+
+    private static bool IsRfc3339(string text)
+    {
+        var match = Rfc3339.Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        int Part(int group) => int.Parse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var (year, month, day, hour, minute, second) = (Part(1), Part(2), Part(3), Part(4), Part(5), Part(6));
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(1, year), month) && hour <= 23 && minute <= 59 && second <= 59;
     }
 
     /// <summary>A string-to-string map; the value is the byte size the server counts against its limit.</summary>
@@ -245,6 +274,9 @@ internal sealed class FieldReader
         return ConfigValue<long>.Known(size, map.Span);
     }
 
+    /// <summary>Reports a value of the wrong shape (JS4003).</summary>
+    public void Mismatch(ConfigNode node, string field, string expected) => Invalid<bool>(node, field, expected);
+
     public MappingNode? Mapping(ConfigNode node, string field)
     {
         if (node is MappingNode map)
@@ -260,6 +292,28 @@ internal sealed class FieldReader
         return null;
     }
 
+    /// <summary>
+    /// The field <paramref name="key"/> sets: itself when known; in the JetStream API format also a known field that
+    /// differs only in case, since Go's JSON decoder matches field names case-insensitively. Null when unknown.
+    /// </summary>
+    public string? Resolve(string key, IReadOnlyCollection<string> known)
+    {
+        if (known.Contains(key))
+        {
+            return key;
+        }
+
+        return Format == ConfigFormat.Api ? known.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) : null;
+    }
+
+    /// <summary>While reading a field added in <paramref name="since"/>: a target server that doesn't know it ignores it.</summary>
+    public IDisposable Reading(ServerVersion? since)
+    {
+        var outer = unknownToServer;
+        unknownToServer = outer || Format == ConfigFormat.Api && since is { } s && Version.CompareTo(s) < 0 && Version.Before(2, 12);
+        return new Restore(this, outer);
+    }
+
     /// <summary>Reports keys that are not in <paramref name="known"/> (JS4002), with the closest known key as a suggestion.</summary>
     public void CheckFields(MappingNode map, IReadOnlyCollection<string> known)
     {
@@ -267,6 +321,13 @@ internal sealed class FieldReader
         {
             if (known.Contains(entry.Key.Text))
             {
+                continue;
+            }
+
+            if (Resolve(entry.Key.Text, known) is { } sameField)
+            {
+                reporter.Add(RuleCatalog.UnknownField, entry.Key.Span, RuleSeverity.Warning, Subject, entry.Key.Text, $" (the field is '{sameField}')",
+                    $"NATS server {Version} reads it as '{sameField}' (Go matches JSON field names case-insensitively), but other tools may not");
                 continue;
             }
 
@@ -294,8 +355,31 @@ internal sealed class FieldReader
 
     private ConfigValue<T> Invalid<T>(ConfigNode node, string field, string expected)
     {
-        reporter.Add(RuleCatalog.InvalidValue, node.Span, Subject, field, expected, node.Describe());
+        if (unknownToServer)
+        {
+            reporter.Add(RuleCatalog.InvalidValue, node.Span, RuleSeverity.Warning, Subject, field, expected,
+                $"{node.Describe()} (NATS server {Version} does not know the field and ignores it; newer servers reject the value)");
+        }
+        else
+        {
+            reporter.Add(RuleCatalog.InvalidValue, node.Span, Subject, field, expected, node.Describe());
+        }
+
         return ConfigValue<T>.Unknown(node.Span);
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        private readonly FieldReader reader;
+        private readonly bool outer;
+
+        public Restore(FieldReader reader, bool outer)
+        {
+            this.reader = reader;
+            this.outer = outer;
+        }
+
+        public void Dispose() => reader.unknownToServer = outer;
     }
 
     private static string UnitHint(string field) =>

@@ -1,18 +1,19 @@
 using System;
 using System.Collections.Generic;
 using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.Rules.Evaluation;
 
 namespace JetStream.Analyzers.ConfigFiles.Binding;
 
 /// <summary>The fields of one kind of object in one format: name → how to read it into the model.</summary>
 internal sealed class FieldTable<TModel>
 {
-    private readonly Dictionary<string, Action<FieldReader, ConfigNode, TModel, string>> fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Field> fields = new(StringComparer.Ordinal);
 
-    /// <summary>A field read into the model.</summary>
-    public FieldTable<TModel> Add(string name, Action<FieldReader, ConfigNode, TModel, string> bind)
+    /// <summary>A field read into the model; <paramref name="since"/> is the first server version that knows it (JetStream API format).</summary>
+    public FieldTable<TModel> Add(string name, Action<FieldReader, ConfigNode, TModel, string> bind, ServerVersion? since = null)
     {
-        fields[name] = bind;
+        fields[name] = new Field(bind, since);
         return this;
     }
 
@@ -21,7 +22,7 @@ internal sealed class FieldTable<TModel>
     {
         foreach (var name in names)
         {
-            fields[name] = static (_, _, _, _) => { };
+            fields[name] = new Field(static (_, _, _, _) => { }, null);
         }
 
         return this;
@@ -29,16 +30,39 @@ internal sealed class FieldTable<TModel>
 
     public IReadOnlyCollection<string> Names => fields.Keys;
 
-    /// <summary>Reads every known field of <paramref name="map"/> into <paramref name="model"/> and reports the unknown ones.</summary>
+    /// <summary>
+    /// Reads every known field of <paramref name="map"/> into <paramref name="model"/> and reports the unknown ones.
+    /// In the JetStream API format a key matches its field case-insensitively, as Go's JSON decoder does, and a later
+    /// key overwrites an earlier one.
+    /// </summary>
     public void Bind(FieldReader reader, MappingNode map, TModel model)
     {
         reader.CheckFields(map, fields.Keys);
         foreach (var entry in map.Entries)
         {
-            if (fields.TryGetValue(entry.Key.Text, out var bind))
+            if (reader.Resolve(entry.Key.Text, fields.Keys) is not { } name)
             {
-                bind(reader, entry.Value, model, entry.Key.Text);
+                continue;
+            }
+
+            var field = fields[name];
+            using (reader.Reading(field.Since))
+            {
+                field.Bind(reader, entry.Value, model, entry.Key.Text);
             }
         }
+    }
+
+    private sealed class Field
+    {
+        public Field(Action<FieldReader, ConfigNode, TModel, string> bind, ServerVersion? since)
+        {
+            Bind = bind;
+            Since = since;
+        }
+
+        public Action<FieldReader, ConfigNode, TModel, string> Bind { get; }
+
+        public ServerVersion? Since { get; }
     }
 }

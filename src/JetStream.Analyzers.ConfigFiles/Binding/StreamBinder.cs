@@ -16,22 +16,74 @@ internal static class StreamBinder
     private static readonly Dictionary<string, bool> Compression = new() { ["none"] = false, ["s2"] = true, [""] = false };
     private static readonly Dictionary<string, bool> PersistMode = new() { ["default"] = false, ["async"] = true, [""] = false };
 
+    private static readonly ServerVersion V2_7 = new(2, 7, 0);
+    private static readonly ServerVersion V2_8_3 = new(2, 8, 3);
+    private static readonly ServerVersion V2_9 = new(2, 9, 0);
+    private static readonly ServerVersion V2_9_1 = new(2, 9, 1);
+    private static readonly ServerVersion V2_10 = new(2, 10, 0);
+    private static readonly ServerVersion V2_11 = new(2, 11, 0);
+    private static readonly ServerVersion V2_12 = new(2, 12, 0);
+    private static readonly ServerVersion V2_14 = new(2, 14, 0);
+
+    private static readonly FieldTable<StreamSourceModel> ApiExternal = new FieldTable<StreamSourceModel>()
+        .Add("api", (r, n, m, f) => m.ExternalApi = r.String(n, "external." + f))
+        .Add("deliver", (r, n, m, f) => m.ExternalDeliver = r.String(n, "external." + f));
+
+    private static readonly FieldTable<StreamSourceModel> ApiSourceConsumer = new FieldTable<StreamSourceModel>()
+        .Add("name", (r, n, _, f) => r.String(n, "consumer." + f))
+        .Add("deliver_subject", (r, n, _, f) => r.String(n, "consumer." + f));
+
+    private static readonly FieldTable<object?> ApiTransform = new FieldTable<object?>()
+        .Add("src", (r, n, _, f) => r.String(n, f))
+        .Add("dest", (r, n, _, f) => r.String(n, f));
+
+    private static readonly FieldTable<object?> NackTransform = new FieldTable<object?>()
+        .Add("source", (r, n, _, f) => r.String(n, f))
+        .Add("dest", (r, n, _, f) => r.String(n, f));
+
+    private static readonly FieldTable<object?> ApiPlacement = new FieldTable<object?>()
+        .Add("cluster", (r, n, _, f) => r.String(n, "placement." + f))
+        .Add("tags", (r, n, _, f) => r.StringList(n, "placement." + f))
+        .Add("preferred", (r, n, _, f) => r.String(n, "placement." + f), V2_11);
+
+    private static readonly FieldTable<object?> NackPlacement = new FieldTable<object?>()
+        .Add("cluster", (r, n, _, f) => r.String(n, "placement." + f))
+        .Add("tags", (r, n, _, f) => r.StringList(n, "placement." + f));
+
+    private static readonly FieldTable<StreamModel> ApiRepublish = new FieldTable<StreamModel>()
+        .Add("src", (r, n, m, f) => m.RepublishSource = r.String(n, "republish." + f))
+        .Add("dest", (r, n, m, f) => m.RepublishDestination = r.String(n, "republish." + f))
+        .Add("headers_only", (r, n, _, f) => r.Bool(n, "republish." + f));
+
+    private static readonly FieldTable<StreamModel> NackRepublish = new FieldTable<StreamModel>()
+        .Add("source", (r, n, m, f) => m.RepublishSource = r.String(n, "republish." + f))
+        .Add("destination", (r, n, m, f) => m.RepublishDestination = r.String(n, "republish." + f))
+        .Add("headersOnly", (r, n, _, f) => r.Bool(n, "republish." + f));
+
+    private static readonly FieldTable<StreamModel> ApiConsumerLimits = new FieldTable<StreamModel>()
+        .Add("inactive_threshold", (r, n, m, f) => LimitSet(m, r.Duration(n, "consumer_limits." + f)))
+        .Add("max_ack_pending", (r, n, m, f) => LimitSet(m, r.Integer(n, "consumer_limits." + f)));
+
+    private static readonly FieldTable<StreamModel> NackConsumerLimits = new FieldTable<StreamModel>()
+        .Add("inactiveThreshold", (r, n, m, f) => LimitSet(m, r.Duration(n, "consumerLimits." + f)))
+        .Add("maxAckPending", (r, n, m, f) => LimitSet(m, r.Integer(n, "consumerLimits." + f)));
+
     private static readonly FieldTable<StreamSourceModel> ApiSource = new FieldTable<StreamSourceModel>()
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("filter_subject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
-        .Add("subject_transforms", (r, n, m, f) => m.HasSubjectTransforms = NonEmptyList(r, n, f))
-        .Add("external", (r, n, m, f) => m.IsExternal = Present(r, n, f, "api", "deliver"))
+        .Add("subject_transforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f), V2_10)
+        .Add("external", (r, n, m, f) => m.IsExternal = External(r, n, f, m))
         .Add("opt_start_seq", (r, n, _, f) => r.UnsignedInteger(n, f))
         .Add("opt_start_time", (r, n, _, f) => r.Timestamp(n, f))
-        .Add("consumer", (r, n, _, f) => Present(r, n, f, "name", "deliver_subject"))
+        .Add("consumer", (r, n, m, f) => Nested(r, n, f, ApiSourceConsumer, m), V2_14)
         .Known("domain");
 
     private static readonly FieldTable<StreamSourceModel> NackSource = new FieldTable<StreamSourceModel>()
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("filterSubject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
-        .Add("subjectTransforms", (r, n, m, f) => m.HasSubjectTransforms = NonEmptyList(r, n, f))
-        .Add("externalApiPrefix", (r, n, m, f) => m.IsExternal = Flag(r.String(n, f)))
-        .Add("externalDeliverPrefix", (r, n, _, f) => r.String(n, f))
+        .Add("subjectTransforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f, NackTransform))
+        .Add("externalApiPrefix", (r, n, m, f) => m.IsExternal = Flag(m.ExternalApi = r.String(n, f)))
+        .Add("externalDeliverPrefix", (r, n, m, f) => m.ExternalDeliver = r.String(n, f))
         .Add("optStartSeq", (r, n, _, f) => r.Integer(n, f, 0))
         .Add("optStartTime", (r, n, _, f) => r.Timestamp(n, f));
 
@@ -39,42 +91,42 @@ internal static class StreamBinder
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("description", (r, n, m, f) => m.Description = r.String(n, f))
         .Add("subjects", (r, n, m, f) => m.Subjects = r.StringList(n, f))
-        .Add("retention", (r, n, m, f) => m.Retention = r.Enum(n, f, Retention))
-        .Add("max_consumers", (r, n, m, f) => m.MaxConsumers = r.Integer(n, f, int.MinValue, int.MaxValue))
+        .Add("retention", (r, n, m, f) => m.Retention = r.Enum(n, f, Retention, rejectsNull: true))
+        .Add("max_consumers", (r, n, m, f) => m.MaxConsumers = r.Integer(n, f))
         .Add("max_msgs", (r, n, m, f) => m.MaxMsgs = r.Integer(n, f))
         .Add("max_bytes", (r, n, m, f) => m.MaxBytes = r.Integer(n, f))
         .Add("max_age", (r, n, m, f) => m.MaxAge = r.Duration(n, f))
         .Add("max_msgs_per_subject", (r, n, m, f) => m.MaxMsgsPerSubject = r.Integer(n, f))
         .Add("max_msg_size", (r, n, m, f) => m.MaxMsgSize = r.Integer(n, f, int.MinValue, int.MaxValue))
-        .Add("discard", (r, n, m, f) => m.Discard = r.Enum(n, f, Discard, ignoreCase: true))
-        .Add("storage", (r, n, m, f) => m.Storage = r.Enum(n, f, Storage))
-        .Add("num_replicas", (r, n, m, f) => m.NumReplicas = r.Integer(n, f, int.MinValue, int.MaxValue))
+        .Add("discard", (r, n, m, f) => m.Discard = r.Enum(n, f, Discard, ignoreCase: true, rejectsNull: true))
+        .Add("storage", (r, n, m, f) => m.Storage = r.Enum(n, f, Storage, rejectsNull: true))
+        .Add("num_replicas", (r, n, m, f) => m.NumReplicas = r.Integer(n, f))
         .Add("no_ack", (r, n, m, f) => m.NoAck = r.Bool(n, f))
         .Add("duplicate_window", (r, n, m, f) => m.DuplicateWindow = r.Duration(n, f))
         .Add("mirror", (r, n, m, f) => m.Mirror = Source(r, n, f, ApiSource))
         .Add("sources", (r, n, m, f) => m.Sources = Sources(r, n, f, ApiSource))
-        .Add("sealed", (r, n, m, f) => m.Sealed = r.Bool(n, f))
-        .Add("deny_delete", (r, n, m, f) => m.DenyDelete = r.Bool(n, f))
-        .Add("deny_purge", (r, n, m, f) => m.DenyPurge = r.Bool(n, f))
-        .Add("allow_rollup_hdrs", (r, n, m, f) => m.AllowRollupHdrs = r.Bool(n, f))
-        .Add("allow_direct", (r, n, m, f) => m.AllowDirect = r.Bool(n, f))
-        .Add("mirror_direct", (r, n, m, f) => m.MirrorDirect = r.Bool(n, f))
-        .Add("discard_new_per_subject", (r, n, m, f) => m.DiscardNewPerSubject = r.Bool(n, f))
-        .Add("republish", (r, n, m, f) => Republish(r, n, m, f, "src", "dest", "headers_only"))
-        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f))
-        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression))
-        .Add("first_seq", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0))
-        .Add("subject_transform", (r, n, m, f) => m.HasSubjectTransform = Present(r, n, f, "src", "dest"))
-        .Add("consumer_limits", (r, n, m, f) => m.HasConsumerLimits = ConsumerLimits(r, n, f, "inactive_threshold", "max_ack_pending"))
-        .Add("allow_msg_ttl", (r, n, m, f) => m.AllowMsgTtl = r.Bool(n, f))
-        .Add("subject_delete_marker_ttl", (r, n, m, f) => m.SubjectDeleteMarkerTtl = r.Duration(n, f))
-        .Add("allow_msg_counter", (r, n, m, f) => m.AllowMsgCounter = r.Bool(n, f))
-        .Add("allow_atomic", (r, n, m, f) => m.AllowAtomic = r.Bool(n, f))
-        .Add("allow_msg_schedules", (r, n, m, f) => m.AllowMsgSchedules = r.Bool(n, f))
-        .Add("persist_mode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode))
-        .Add("allow_batched", (r, n, m, f) => m.AllowBatched = r.Bool(n, f))
-        .Add("placement", (r, n, _, f) => Present(r, n, f, "cluster", "tags", "preferred"))
-        .Known("template_owner");
+        .Add("sealed", (r, n, m, f) => m.Sealed = r.Bool(n, f), V2_7)
+        .Add("deny_delete", (r, n, m, f) => m.DenyDelete = r.Bool(n, f), V2_7)
+        .Add("deny_purge", (r, n, m, f) => m.DenyPurge = r.Bool(n, f), V2_7)
+        .Add("allow_rollup_hdrs", (r, n, m, f) => m.AllowRollupHdrs = r.Bool(n, f), V2_7)
+        .Add("allow_direct", (r, n, m, f) => m.AllowDirect = r.Bool(n, f), V2_9)
+        .Add("mirror_direct", (r, n, m, f) => m.MirrorDirect = r.Bool(n, f), V2_9)
+        .Add("discard_new_per_subject", (r, n, m, f) => m.DiscardNewPerSubject = r.Bool(n, f), V2_9_1)
+        .Add("republish", (r, n, m, f) => m.HasRepublish = Presence(Nested(r, n, f, ApiRepublish, m), n), V2_8_3)
+        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f), V2_10)
+        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression), V2_10)
+        .Add("first_seq", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0), V2_10)
+        .Add("subject_transform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Nested(r, n, f, ApiTransform, null)), V2_10)
+        .Add("consumer_limits", (r, n, m, f) => ConsumerLimits(r, n, m, f, ApiConsumerLimits), V2_10)
+        .Add("allow_msg_ttl", (r, n, m, f) => m.AllowMsgTtl = r.Bool(n, f), V2_11)
+        .Add("subject_delete_marker_ttl", (r, n, m, f) => m.SubjectDeleteMarkerTtl = r.Duration(n, f), V2_11)
+        .Add("allow_msg_counter", (r, n, m, f) => m.AllowMsgCounter = r.Bool(n, f), V2_12)
+        .Add("allow_atomic", (r, n, m, f) => m.AllowAtomic = r.Bool(n, f), V2_12)
+        .Add("allow_msg_schedules", (r, n, m, f) => m.AllowMsgSchedules = r.Bool(n, f), V2_12)
+        .Add("persist_mode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode), V2_12)
+        .Add("allow_batched", (r, n, m, f) => m.AllowBatched = r.Bool(n, f), V2_14)
+        .Add("placement", (r, n, _, f) => Nested(r, n, f, ApiPlacement, null))
+        .Add("template_owner", (r, n, _, f) => r.String(n, f));
 
     private static readonly FieldTable<StreamModel> Nack = new FieldTable<StreamModel>()
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
@@ -97,8 +149,8 @@ internal static class StreamBinder
         .Add("sources", (r, n, m, f) => m.Sources = Sources(r, n, f, NackSource))
         .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression))
         .Add("firstSequence", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0))
-        .Add("subjectTransform", (r, n, m, f) => m.HasSubjectTransform = Present(r, n, f, "source", "dest"))
-        .Add("republish", (r, n, m, f) => Republish(r, n, m, f, "source", "destination", "headersOnly"))
+        .Add("subjectTransform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Nested(r, n, f, NackTransform, null)))
+        .Add("republish", (r, n, m, f) => m.HasRepublish = Presence(Nested(r, n, f, NackRepublish, m), n))
         .Add("sealed", (r, n, m, f) => m.Sealed = r.Bool(n, f))
         .Add("denyDelete", (r, n, m, f) => m.DenyDelete = r.Bool(n, f))
         .Add("denyPurge", (r, n, m, f) => m.DenyPurge = r.Bool(n, f))
@@ -111,9 +163,9 @@ internal static class StreamBinder
         .Add("allowAtomicPublish", (r, n, m, f) => m.AllowAtomic = r.Bool(n, f))
         .Add("allowMsgSchedules", (r, n, m, f) => m.AllowMsgSchedules = r.Bool(n, f))
         .Add("persistMode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode))
-        .Add("consumerLimits", (r, n, m, f) => m.HasConsumerLimits = ConsumerLimits(r, n, f, "inactiveThreshold", "maxAckPending"))
+        .Add("consumerLimits", (r, n, m, f) => ConsumerLimits(r, n, m, f, NackConsumerLimits))
         .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f))
-        .Add("placement", (r, n, _, f) => Present(r, n, f, "cluster", "tags"))
+        .Add("placement", (r, n, _, f) => Nested(r, n, f, NackPlacement, null))
         .Known(NackResources.ConnectionFields);
 
     public static IReadOnlyCollection<string> ApiFieldNames => Api.Names;
@@ -206,65 +258,77 @@ internal static class StreamBinder
         return ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, list.Span);
     }
 
-    private static void Republish(FieldReader reader, ConfigNode node, StreamModel model, string field, string src, string dest, string headersOnly)
+    /// <summary>A nested object read with its own field table; null when it is not a mapping.</summary>
+    private static MappingNode? Nested<T>(FieldReader reader, ConfigNode node, string field, FieldTable<T> table, T model)
     {
         if (reader.Mapping(node, field) is not { } map)
         {
+            return null;
+        }
+
+        table.Bind(reader, map, model);
+        return map;
+    }
+
+    /// <summary>Any "external" object, even an empty one, makes the source external for the server; null does not.</summary>
+    private static ConfigValue<bool> External(FieldReader reader, ConfigNode node, string field, StreamSourceModel source)
+    {
+        if (node is ScalarNode { Kind: ScalarKind.Null })
+        {
+            return ConfigValue<bool>.Known(false, node.Span);
+        }
+
+        return Nested(reader, node, field, ApiExternal, source) is { } map ? ConfigValue<bool>.Known(true, map.Span) : ConfigValue<bool>.Unknown(node.Span);
+    }
+
+    /// <summary>Whether a nested object is set: true for a mapping, absent for null, unknown for a value of the wrong type.</summary>
+    private static ConfigValue<bool> Presence(MappingNode? map, ConfigNode node) =>
+        map is not null ? ConfigValue<bool>.Known(true, map.Span)
+        : node is ScalarNode { Kind: ScalarKind.Null } ? ConfigValue<bool>.Absent : ConfigValue<bool>.Unknown(node.Span);
+
+    private static ConfigValue<bool> NonEmpty(MappingNode? map) =>
+        map is null ? ConfigValue<bool>.Absent : ConfigValue<bool>.Known(map.Entries.Count > 0, map.Span);
+
+    private static void ConsumerLimits(FieldReader reader, ConfigNode node, StreamModel model, string field, FieldTable<StreamModel> table)
+    {
+        if (reader.Mapping(node, field) is not { } map)
+        {
+            model.HasConsumerLimits = ConfigValue<bool>.Absent;
             return;
         }
 
-        reader.CheckFields(map, new[] { src, dest, headersOnly });
-        model.RepublishSource = map[src] is { } s ? reader.String(s, field + "." + src) : ConfigValue<string>.Absent;
-        model.RepublishDestination = map[dest] is { } d ? reader.String(d, field + "." + dest) : ConfigValue<string>.Absent;
+        model.HasConsumerLimits = ConfigValue<bool>.Known(false, map.Span);
+        table.Bind(reader, map, model);
     }
 
-    private static ConfigValue<bool> ConsumerLimits(FieldReader reader, ConfigNode node, string field, string inactive, string maxAckPending)
+    private static void LimitSet(StreamModel model, ConfigValue<long> value)
     {
-        if (reader.Mapping(node, field) is not { } map)
+        if (value.TryGet(out var v) && v > 0 && model.HasConsumerLimits.IsKnown)
+        {
+            model.HasConsumerLimits = ConfigValue<bool>.Known(true, model.HasConsumerLimits.Origin);
+        }
+    }
+
+    /// <summary>A list of subject transforms ({src, dest} objects); true when it has any.</summary>
+    private static ConfigValue<bool> Transforms(FieldReader reader, ConfigNode node, string field, FieldTable<object?>? table = null)
+    {
+        if (node is ScalarNode { Kind: ScalarKind.Null })
         {
             return ConfigValue<bool>.Absent;
         }
 
-        reader.CheckFields(map, new[] { inactive, maxAckPending });
-        var any = false;
-        if (map[inactive] is { } i)
+        if (node is not SequenceNode list)
         {
-            any |= reader.Duration(i, field + "." + inactive).TryGet(out var v) && v > 0;
+            reader.Mismatch(node, field, "a list of {src, dest} mappings");
+            return ConfigValue<bool>.Unknown(node.Span);
         }
 
-        if (map[maxAckPending] is { } p)
+        foreach (var item in list.Items)
         {
-            any |= reader.Integer(p, field + "." + maxAckPending).TryGet(out var v) && v > 0;
+            Nested(reader, item, field, table ?? ApiTransform, null);
         }
 
-        return ConfigValue<bool>.Known(any, map.Span);
-    }
-
-    /// <summary>A nested object that only needs to be a mapping with known keys; true when it has any.</summary>
-    private static ConfigValue<bool> Present(FieldReader reader, ConfigNode node, string field, params string[] keys)
-    {
-        if (reader.Mapping(node, field) is not { } map)
-        {
-            return ConfigValue<bool>.Absent;
-        }
-
-        reader.CheckFields(map, keys);
-        return ConfigValue<bool>.Known(map.Entries.Count > 0, map.Span);
-    }
-
-    private static ConfigValue<bool> NonEmptyList(FieldReader reader, ConfigNode node, string field)
-    {
-        if (node is SequenceNode list)
-        {
-            return ConfigValue<bool>.Known(list.Items.Count > 0, list.Span);
-        }
-
-        if (node is not ScalarNode { Kind: ScalarKind.Null })
-        {
-            reader.StringList(node, field);
-        }
-
-        return ConfigValue<bool>.Absent;
+        return ConfigValue<bool>.Known(list.Items.Count > 0, list.Span);
     }
 
     private static ConfigValue<bool> Flag(ConfigValue<string> value) =>

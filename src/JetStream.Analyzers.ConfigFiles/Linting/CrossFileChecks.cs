@@ -197,7 +197,7 @@ internal sealed class CrossFileChecks
         {
             var stream = consumer.Model.Stream;
             if (stream is null || stream.IsMirror || !stream.Subjects.TryGet(out var subjects) || subjects is not { Count: > 0 }
-                || stream.Sources.IsUnknown || stream.Sources.IsKnown && stream.Sources.Value.Count > 0 || Filters(consumer) is not { } filters)
+                || stream.Sources.IsUnknown || stream.Sources.IsKnown && stream.Sources.Value.Count > 0 || Filters(consumer, consumer.Context.ServerVersion) is not { } filters)
             {
                 continue;
             }
@@ -213,8 +213,11 @@ internal sealed class CrossFileChecks
         }
     }
 
-    /// <summary>The consumer's filters; empty when unfiltered, null when unknown.</summary>
-    private static IReadOnlyList<string>? Filters(ConsumerDefinition consumer)
+    /// <summary>
+    /// The consumer's filters; empty when unfiltered, null when unknown. With a target <paramref name="version"/>
+    /// before 2.10, filter_subjects is left out: those servers drop the field (JS2101 reports it).
+    /// </summary>
+    private static IReadOnlyList<string>? Filters(ConsumerDefinition consumer, ServerVersion? version = null)
     {
         var model = consumer.Model;
         if (model.FilterSubject.IsUnknown || model.FilterSubjects.IsUnknown)
@@ -228,7 +231,7 @@ internal sealed class CrossFileChecks
             filters.Add(single);
         }
 
-        if (model.FilterSubjects.TryGet(out var many) && many is not null)
+        if (model.FilterSubjects.TryGet(out var many) && many is not null && !(version is { } v && v.Before(2, 10)))
         {
             filters.AddRange(many.Where(f => !string.IsNullOrEmpty(f)));
         }

@@ -34,6 +34,7 @@ public sealed class ServerRejectsConsumer : ConsumerRule
         checker.Timing();
         checker.BackoffVersusMaxDeliver();
         checker.PushOrPull();
+        checker.Direct();
         checker.Filters();
         checker.DeliverPolicy();
         checker.SampleFrequency();
@@ -255,13 +256,35 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             }
         }
 
+        /// <summary>"direct" marks the server's own mirror and source consumers: push and ephemeral only.</summary>
+        public void Direct()
+        {
+            if (!c.Direct.Is(true))
+            {
+                return;
+            }
+
+            if (c.IsPush == false)
+            {
+                Reject(c.Direct, "consumer direct requires a push based consumer");
+            }
+            else if (c.DurableName.TryGet(out var durable) && !string.IsNullOrEmpty(durable))
+            {
+                Reject(c.Direct, "consumer direct requires an ephemeral consumer");
+            }
+        }
+
         public void Filters()
         {
             if (v.Before(2, 10))
             {
-                // 2.9 only checks that filter_subject lies inside the stream's subjects (10093), which an invalid
-                // subject never does. The server skips that check when a source or the mirror is external.
-                if (c.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) && !Subjects.IsValid(filter) && !MayHaveExternalOrigin())
+                // 2.9 checks that filter_subject lies inside the stream's subjects (10093): an invalid subject never
+                // does, a valid one must be a subset of one of them (a wildcard filter may also cover one). The server
+                // skips that check when a source or the mirror is external; with local sources or a mirror it adds
+                // their streams' subjects, which only the server can see.
+                if (c.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) && !MayHaveExternalOrigin()
+                    && (!Subjects.IsValid(filter) || OwnSubjects() is { } subjects && !subjects.Any(subj => Subjects.IsValid(subj)
+                        && (Subjects.IsSubsetOf(filter, subj) || Subjects.HasWildcard(filter) && Subjects.IsSubsetOf(subj, filter)))))
                 {
                     Reject(c.FilterSubject, "consumer filter subject is not a valid subset of the interest subjects");
                 }
@@ -383,6 +406,17 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             }
         }
 
+        /// <summary>The subjects of the consumer's stream when they are all it captures (no mirror, no sources); else null.</summary>
+        private IReadOnlyList<string>? OwnSubjects()
+        {
+            if (c.Stream is not { } stream || !stream.Mirror.IsAbsent || !stream.Sources.IsAbsent && !(stream.Sources.IsKnown && stream.Sources.Value is { Count: 0 }))
+            {
+                return null;
+            }
+
+            return stream.Subjects.TryGet(out var subjects) ? subjects : null;
+        }
+
         private bool MayHaveExternalOrigin()
         {
             if (c.Stream is not { } stream)
@@ -439,6 +473,15 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.NumReplicas, "consumer config replica count exceeds parent stream");
             }
 
+            // The consumer's directory in a file-storage stream is named after it; a file name has at most 255 bytes.
+            // (A durable name that long is refused earlier, as "consumer name is too long".)
+            if (c.Name.TryGet(out var name) && name is not null && Encoding.UTF8.GetByteCount(name) > MaxNameLength
+                && (c.DurableName.IsAbsent || c.DurableName.Is(string.Empty)) && !c.MemStorage.Is(true) && !c.MemStorage.IsUnknown
+                && (stream.Storage.IsAbsent || stream.Storage.Is(StorageType.File)))
+            {
+                Reject(c.Name, $"error creating store for consumer (a name of more than {MaxNameLength} bytes can't be the name of its directory in the stream's file storage)");
+            }
+
             var deliver = c.DeliverSubject.Value;
             if (c.IsPush == true && stream.Subjects.TryGet(out var subjects) && subjects is not null && Subjects.IsValid(deliver)
                 && subjects.Any(s => Subjects.IsValid(s) && Subjects.IsSubsetOf(deliver, s)))
@@ -446,7 +489,8 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.DeliverSubject, "consumer deliver subject forms a cycle");
             }
 
-            if (!stream.Retention.Is(RetentionPolicy.WorkQueue) || c.AckPolicy.IsUnknown)
+            // The work-queue rules don't apply to "direct" consumers (the server's own mirror and source consumers).
+            if (!stream.Retention.Is(RetentionPolicy.WorkQueue) || c.AckPolicy.IsUnknown || !c.Direct.Is(false) && !c.Direct.IsAbsent)
             {
                 return;
             }

@@ -42,6 +42,7 @@ public sealed class ConsumerModel
     public ConfigValue<long> InactiveThreshold { get; set; }             // inactive_threshold (ns)
     public ConfigValue<long> NumReplicas { get; set; }                   // num_replicas
     public ConfigValue<bool> MemStorage { get; set; }                    // mem_storage
+    public ConfigValue<bool> Direct { get; set; }                        // direct (internal: mirror/source consumers)
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata
     public ConfigValue<bool> HasPauseUntil { get; set; }                 // pause_until (2.11)
     public ConfigValue<bool> HasPriorityPolicy { get; set; }             // priority_policy other than none (2.11)

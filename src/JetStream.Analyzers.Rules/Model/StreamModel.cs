@@ -42,6 +42,7 @@ public sealed class StreamModel
     public ConfigValue<bool> AllowDirect { get; set; }                   // allow_direct
     public ConfigValue<bool> MirrorDirect { get; set; }                  // mirror_direct
     public ConfigValue<bool> DiscardNewPerSubject { get; set; }          // discard_new_per_subject
+    public ConfigValue<bool> HasRepublish { get; set; }                  // republish: present (an object)
     public ConfigValue<string> RepublishSource { get; set; }             // republish.src
     public ConfigValue<string> RepublishDestination { get; set; }        // republish.dest
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata: sum of key and value lengths

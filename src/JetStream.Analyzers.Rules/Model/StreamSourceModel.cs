@@ -11,5 +11,11 @@ public sealed class StreamSourceModel
 
     public ConfigValue<bool> IsExternal { get; set; }
 
+    /// <summary>external.api: the API prefix of another account or domain.</summary>
+    public ConfigValue<string> ExternalApi { get; set; }
+
+    /// <summary>external.deliver: the delivery prefix of another account or domain.</summary>
+    public ConfigValue<string> ExternalDeliver { get; set; }
+
     public object? Origin { get; set; }
 }

@@ -34,6 +34,8 @@ public sealed class ServerRejectsStream : StreamRule
         checker.SubjectList();
         checker.Republish();
         checker.Sources();
+        checker.ExternalPrefixes();
+        checker.Cycles();
         checker.NewerFeatures();
     }
 
@@ -320,20 +322,39 @@ public sealed class ServerRejectsStream : StreamRule
 
         public void Republish()
         {
-            if (!s.RepublishDestination.TryGet(out var dest) || string.IsNullOrEmpty(dest) || !s.Subjects.TryGet(out var subjects) || subjects is null)
+            if (!s.HasRepublish.Is(true) && !s.RepublishDestination.IsKnown)
             {
                 return;
             }
 
-            if (subjects.Any(subj => Subjects.IsValid(subj) && Subjects.IsValid(dest) && Subjects.Collide(subj, dest)))
+            // The server reads a missing or empty source as ">".
+            var src = s.RepublishSource.IsAbsent || s.RepublishSource.Is(string.Empty) || s.RepublishSource.Is(null!) ? ">" : s.RepublishSource.TryGet(out var given) ? given : null;
+            var dest = s.RepublishDestination.IsAbsent || s.RepublishDestination.Is(null!) ? string.Empty : s.RepublishDestination.TryGet(out var d) ? d : null;
+            if (EffectiveSubjects() is not { } subjects)
             {
-                Reject(s.RepublishDestination, $"stream configuration for republish destination forms a cycle ('{dest}' is captured by the stream)");
+                return;
             }
 
-            if (v.Before(2, 10) && s.RepublishSource.TryGet(out var src) && !string.IsNullOrEmpty(src) && Subjects.IsValid(src)
-                && !subjects.Any(subj => Subjects.IsValid(subj) && Subjects.Collide(subj, src)))
+            if (v.Before(2, 10) && src is not null && !subjects.Any(subj => subj == src || Subjects.IsValid(subj) && Subjects.IsValid(src) && Subjects.Collide(subj, src)))
             {
-                Reject(s.RepublishSource, "stream configuration for republish source is not valid subset of subjects");
+                RejectAt(s.RepublishSource.Origin ?? s.RepublishDestination.Origin ?? s.HasRepublish.Origin, subjects.Count == 0
+                    ? "stream configuration for republish source is not valid subset of subjects (the stream has no subjects of its own)"
+                    : "stream configuration for republish source is not valid subset of subjects");
+                return;
+            }
+
+            if (!string.IsNullOrEmpty(dest) && Subjects.IsValid(dest) && subjects.Any(subj => Subjects.IsValid(subj) && Subjects.Collide(subj, dest!)))
+            {
+                Reject(s.RepublishDestination, $"stream configuration for republish destination forms a cycle ('{dest}' is captured by the stream)");
+                return;
+            }
+
+            // 2.9 builds the transform even without a destination (and fails); later releases skip an empty one.
+            if (src is not null && dest is not null && (dest.Length > 0 || v.Before(2, 10)) && !SubjectTransforms.IsValid(src, dest, v))
+            {
+                RejectAt(s.RepublishDestination.Origin ?? s.HasRepublish.Origin, v.Before(2, 10)
+                    ? $"stream configuration for republish not valid (from '{src}' to '{dest}')"
+                    : $"stream configuration for republish with transform from '{src}' to '{dest}' not valid");
             }
         }
 
@@ -366,6 +387,113 @@ public sealed class ServerRejectsStream : StreamRule
                 if (!identities.Add(name + "\u0000" + source.FilterSubject.Value + "\u0000" + source.IsExternal.Value))
                 {
                     RejectAt(source.Origin, $"duplicate source configuration detected ('{name}')");
+                }
+            }
+        }
+
+        /// <summary>
+        /// The subjects the stream captures after the server's defaulting: none for a mirror or a stream with sources
+        /// and no subjects of its own, the name when nothing else is set; null when unknown.
+        /// </summary>
+        private IReadOnlyList<string>? EffectiveSubjects()
+        {
+            if (s.Subjects.IsUnknown || s.Mirror.IsUnknown || s.Sources.IsUnknown)
+            {
+                return null;
+            }
+
+            if (s.Subjects.TryGet(out var subjects) && subjects is { Count: > 0 })
+            {
+                return subjects;
+            }
+
+            if (s.Mirror.IsKnown || s.Sources.TryGet(out var sources) && sources is { Count: > 0 })
+            {
+                return new string[0];
+            }
+
+            return s.Name.TryGet(out var name) && !string.IsNullOrEmpty(name) ? new[] { name } : null;
+        }
+
+        /// <summary>Prefixes of external (other account or domain) mirrors and sources: literal subjects, and not the local API.</summary>
+        public void ExternalPrefixes()
+        {
+            foreach (var origin in Origins())
+            {
+                if (!origin.IsExternal.Is(true))
+                {
+                    continue;
+                }
+
+                if (origin.ExternalDeliver.TryGet(out var deliver) && !string.IsNullOrEmpty(deliver) && (!Subjects.IsValid(deliver) || Subjects.HasWildcard(deliver)))
+                {
+                    RejectAt(origin.ExternalDeliver.Origin ?? origin.Origin, $"stream external delivery prefix {deliver} must not contain wildcards");
+                }
+
+                if (origin.ExternalApi.TryGet(out var api) && !string.IsNullOrEmpty(api))
+                {
+                    if (!Subjects.IsValid(api) || Subjects.HasWildcard(api))
+                    {
+                        RejectAt(origin.ExternalApi.Origin ?? origin.Origin, $"stream external api prefix \"{api}\" must be a valid subject without wildcards");
+                    }
+                    else if (Subjects.Collide(api, "$JS.API"))
+                    {
+                        RejectAt(origin.ExternalApi.Origin ?? origin.Origin, $"stream external api prefix {api} must not overlap with $JS.API");
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// A stream that mirrors or sources itself. Before 2.9.25 any local source of its own name is a cycle; from
+        /// 2.9.25 only when the source's filter overlaps the stream's own subjects (an empty filter always does).
+        /// Cycles through other streams need those streams and are not checked.
+        /// </summary>
+        public void Cycles()
+        {
+            if (!s.Name.TryGet(out var self) || string.IsNullOrEmpty(self))
+            {
+                return;
+            }
+
+            if (s.Mirror.TryGet(out var mirror) && mirror is not null && mirror.IsExternal.Is(false) && mirror.Name.Is(self))
+            {
+                RejectAt(mirror.Name.Origin ?? mirror.Origin, "detected cycle (the stream mirrors itself)");
+            }
+
+            if (!s.Sources.TryGet(out var sources) || sources is null)
+            {
+                return;
+            }
+
+            var own = s.Subjects.TryGet(out var subjects) && subjects is not null ? subjects : new string[0];
+            foreach (var source in sources)
+            {
+                if (!source.IsExternal.Is(false) || !source.Name.Is(self) || source.FilterSubject.IsUnknown)
+                {
+                    continue;
+                }
+
+                var filter = source.FilterSubject.TryGet(out var f) ? f : null;
+                if (v.Before(2, 9, 25) || string.IsNullOrEmpty(filter) || own.Any(subj => subj == filter || Subjects.Collide(subj, filter!)))
+                {
+                    RejectAt(source.Name.Origin ?? source.Origin, "detected cycle (the stream sources itself)");
+                }
+            }
+        }
+
+        private IEnumerable<StreamSourceModel> Origins()
+        {
+            if (s.Mirror.TryGet(out var mirror) && mirror is not null)
+            {
+                yield return mirror;
+            }
+
+            if (s.Sources.TryGet(out var sources) && sources is not null)
+            {
+                foreach (var source in sources)
+                {
+                    yield return source;
                 }
             }
         }

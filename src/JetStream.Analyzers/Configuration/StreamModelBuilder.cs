@@ -228,6 +228,7 @@ internal static class StreamModelBuilder
             return;
         }
 
+        model.HasRepublish = ConfigValue<bool>.Known(true, origin);
         if (WriteReader.ForInitializer(raw) is { } republish)
         {
             model.RepublishSource = republish.String("Src");
