@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using JetStream.Analyzers.Infrastructure;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Usage;
@@ -51,9 +52,11 @@ public sealed class ConnectionPerIterationAnalyzer : JetStreamAnalyzer
                 break;
             }
 
-            if (where is null && disposedHere && !Loops.WorksOnEachElement(loop, syntax, model, cancellationToken) && !Loops.IsPaced(loop, model, cancellationToken))
+            if (where is null && !Loops.WorksOnEachElement(loop, syntax, model, cancellationToken) && !Loops.IsPaced(loop, model, cancellationToken))
             {
-                where = "and disposed on every iteration of the loop";
+                where = disposedHere ? "and disposed on every iteration of the loop"
+                    : UsedOnlyInIteration(syntax, loop, model, cancellationToken) ? "on every iteration of the loop"
+                    : null;
             }
         }
 
@@ -61,6 +64,42 @@ public sealed class ConnectionPerIterationAnalyzer : JetStreamAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.For(RuleCatalog.ConnectionPerIteration), syntax.GetLocation(), creation.Type.Name, where));
         }
+    }
+
+    /// <summary>
+    /// <c>var c = new NatsConnection()</c> declared in the loop body and only used there: its members called, or
+    /// passed to NATS.Net (<c>new NatsJSContext(c)</c>). Stored, returned or handed to other code, it may be a pool.
+    /// </summary>
+    private static bool UsedOnlyInIteration(SyntaxNode creation, StatementSyntax loop, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            || Loops.Body(loop) is not { } body || !body.Span.Contains(declarator.Span)
+            || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local)
+        {
+            return false;
+        }
+
+        foreach (var id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (id.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
+            {
+                continue;
+            }
+
+            var ok = id.Parent switch
+            {
+                MemberAccessExpressionSyntax access => access.Expression == id,
+                ConditionalAccessExpressionSyntax conditional => conditional.Expression == id,
+                ArgumentSyntax { Parent.Parent: { } call } => model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && NatsApi.IsNats(method),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>using var c = new …</c>, <c>await using (var c = new …)</c> or <c>using (new …)</c>.</summary>

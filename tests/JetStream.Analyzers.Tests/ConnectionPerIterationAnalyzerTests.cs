@@ -53,6 +53,24 @@ public class ConnectionPerIterationAnalyzerTests
     }
 
     [Fact]
+    public async Task ConnectionKeptInALocalOfTheLoopBody_Reports()
+    {
+        var source = Code.InClass("""
+                async Task Run(string[] lines)
+                {
+                    while (true)
+                    {
+                        var connection = {|#0:new NatsConnection()|};
+                        var context = new NatsJSContext(connection);
+                        (await context.PublishAsync("lines", "x")).EnsureSuccess();
+                        await connection.DisposeAsync();
+                    }
+                }
+            """);
+        await Verify.AnalyzerAsync(source, Verify.Diagnostic("JS3007").WithLocation(0).WithArguments("NatsConnection", "on every iteration of the loop"));
+    }
+
+    [Fact]
     public async Task ClientPerMessageInNextAsyncLoopWithoutUsing_Reports()
     {
         var source = Code.InMethod("""
@@ -86,6 +104,13 @@ public class ConnectionPerIterationAnalyzerTests
                     for (var i = 0; i < 4; i++)
                     {
                         pool.Add(new NatsConnection());
+                    }
+
+                    while (pool.Count < 8)
+                    {
+                        var extra = new NatsConnection();
+                        await extra.ConnectAsync();
+                        pool.Add(extra);
                     }
 
                     foreach (var url in urls)

@@ -29,6 +29,7 @@ internal sealed class AckFlow
     private readonly List<Frame> frames = new();
     private readonly List<HashSet<SyntaxNode>> tryFrames = new();
     private readonly List<(ContinueStatementSyntax Statement, ImmutableHashSet<SyntaxNode> State)> continues = new();
+    private readonly HashSet<IdentifierNameSyntax> references = new();
     private bool unsupported;
 
     private AckFlow(ILocalSymbol message, SemanticModel model, CancellationToken cancellationToken)
@@ -36,6 +37,22 @@ internal sealed class AckFlow
         this.message = message;
         this.model = model;
         this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Binds every identifier spelled like the message once, so the walk below only looks names up.</summary>
+    private void FindReferences(IEnumerable<StatementSyntax> statements)
+    {
+        foreach (var statement in statements)
+        {
+            foreach (var id in statement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (id.Identifier.ValueText == message.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, message))
+                {
+                    references.Add(id);
+                }
+            }
+        }
     }
 
     /// <summary>Where an iteration ends with the message unhandled: <c>continue</c> statements, catch clauses, or the declaration (end of the body).</summary>
@@ -57,6 +74,9 @@ internal sealed class AckFlow
     public static Result? Analyze(ILocalSymbol message, SyntaxNode origin, IEnumerable<StatementSyntax> statements, SemanticModel model, CancellationToken cancellationToken)
     {
         var flow = new AckFlow(message, model, cancellationToken);
+        var list = statements as IReadOnlyCollection<StatementSyntax> ?? statements.ToList();
+        statements = list;
+        flow.FindReferences(list);
         flow.frames.Add(new Frame(isLoop: true, isRoot: true));
         var state = (ImmutableHashSet<SyntaxNode>?)Handled.Add(origin);
         foreach (var statement in statements)
@@ -361,18 +381,16 @@ internal sealed class AckFlow
         }
     }
 
-    private bool IsMessage(ExpressionSyntax expression) =>
-        Loops.Parentheses(expression) is IdentifierNameSyntax id && id.Identifier.ValueText == message.Name
-        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, message);
+    private bool IsMessage(ExpressionSyntax expression) => Loops.Parentheses(expression) is IdentifierNameSyntax id && references.Contains(id);
 
-    private bool Mentions(SyntaxNode node) => node.DescendantNodes().OfType<IdentifierNameSyntax>().Any(IsMessage);
+    private bool Mentions(SyntaxNode node) => references.Any(id => node.Span.Contains(id.Span));
 
     /// <summary>True when <paramref name="node"/> acknowledges the message or hands it to other code.</summary>
     private bool Handles(SyntaxNode node)
     {
-        foreach (var id in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        foreach (var id in references)
         {
-            if (id.Identifier.ValueText == message.Name && IsMessage(id) && (IsCaptured(id, node) || HandlesAt(id)))
+            if (node.Span.Contains(id.Span) && (IsCaptured(id, node) || HandlesAt(id)))
             {
                 return true;
             }

@@ -85,7 +85,8 @@ internal static class PublishAck
         }
 
         var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        var root = declaration.Ancestors().FirstOrDefault(n => n is MemberDeclarationSyntax or CompilationUnitSyntax);
+        // The local's scope: the block (or switch section) it is declared in; lambdas inside it are included.
+        var root = declaration.Ancestors().FirstOrDefault(n => n is BlockSyntax or SwitchSectionSyntax or MemberDeclarationSyntax or CompilationUnitSyntax);
         if (root is null)
         {
             return PublishAckUse.Unknown;
