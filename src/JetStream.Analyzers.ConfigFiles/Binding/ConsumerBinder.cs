@@ -71,7 +71,8 @@ internal static class ConsumerBinder
         .Add("priority_groups", (r, n, _, f) => r.StringList(n, f), V2_11)
         .Add("priority_timeout", (r, n, _, f) => r.Duration(n, f), V2_11)
         .Add("direct", (r, n, m, f) => m.Direct = r.Bool(n, f))
-        .Add("sourcing", (r, n, _, f) => r.Bool(n, f), V2_14);
+        .Add("sourcing", (r, n, _, f) => r.Bool(n, f), V2_14)
+        .NullMatters("deliver_policy", "ack_policy", "replay_policy", "opt_start_time", "backoff", "filter_subjects", "metadata", "pause_until", "priority_policy", "priority_groups");
 
     private static readonly FieldTable<ConsumerModel> Nack = new FieldTable<ConsumerModel>()
         .Add("durableName", (r, n, m, f) => m.DurableName = r.String(n, f))

@@ -9,6 +9,7 @@ namespace JetStream.Analyzers.ConfigFiles.Binding;
 internal sealed class FieldTable<TModel>
 {
     private readonly Dictionary<string, Field> fields = new(StringComparer.Ordinal);
+    private readonly HashSet<string> nullMatters = new(StringComparer.Ordinal);
 
     /// <summary>A field read into the model; <paramref name="since"/> is the first server version that knows it (JetStream API format).</summary>
     public FieldTable<TModel> Add(string name, Action<FieldReader, ConfigNode, TModel, string> bind, ServerVersion? since = null)
@@ -28,19 +29,35 @@ internal sealed class FieldTable<TModel>
         return this;
     }
 
+    /// <summary>
+    /// Fields for which a JSON null is not a no-op in Go: pointers, lists and maps (null clears them) and enums with
+    /// their own decoding (null is an error). For any other field a null leaves what an earlier key set.
+    /// </summary>
+    public FieldTable<TModel> NullMatters(params string[] names)
+    {
+        nullMatters.UnionWith(names);
+        return this;
+    }
+
     public IReadOnlyCollection<string> Names => fields.Keys;
 
     /// <summary>
     /// Reads every known field of <paramref name="map"/> into <paramref name="model"/> and reports the unknown ones.
     /// In the JetStream API format a key matches its field case-insensitively, as Go's JSON decoder does, and a later
-    /// key overwrites an earlier one.
+    /// key overwrites an earlier one (a null only where <see cref="NullMatters"/> says so).
     /// </summary>
     public void Bind(FieldReader reader, MappingNode map, TModel model)
     {
         reader.CheckFields(map, fields.Keys);
+        var bound = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in map.Entries)
         {
             if (reader.Resolve(entry.Key.Text, fields.Keys) is not { } name)
+            {
+                continue;
+            }
+
+            if (!bound.Add(name) && entry.Value is ScalarNode { Kind: ScalarKind.Null } && !nullMatters.Contains(name))
             {
                 continue;
             }

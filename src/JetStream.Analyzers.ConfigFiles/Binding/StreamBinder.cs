@@ -76,7 +76,8 @@ internal static class StreamBinder
         .Add("opt_start_seq", (r, n, _, f) => r.UnsignedInteger(n, f))
         .Add("opt_start_time", (r, n, _, f) => r.Timestamp(n, f))
         .Add("consumer", (r, n, m, f) => Nested(r, n, f, ApiSourceConsumer, m), V2_14)
-        .Known("domain");
+        .Known("domain")
+        .NullMatters("subject_transforms", "external", "opt_start_time", "consumer");
 
     private static readonly FieldTable<StreamSourceModel> NackSource = new FieldTable<StreamSourceModel>()
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
@@ -126,7 +127,8 @@ internal static class StreamBinder
         .Add("persist_mode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode), V2_12)
         .Add("allow_batched", (r, n, m, f) => m.AllowBatched = r.Bool(n, f), V2_14)
         .Add("placement", (r, n, _, f) => Nested(r, n, f, ApiPlacement, null))
-        .Add("template_owner", (r, n, _, f) => r.String(n, f));
+        .Add("template_owner", (r, n, _, f) => r.String(n, f))
+        .NullMatters("retention", "discard", "storage", "subjects", "placement", "mirror", "sources", "republish", "metadata", "subject_transform", "compression", "persist_mode");
 
     private static readonly FieldTable<StreamModel> Nack = new FieldTable<StreamModel>()
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))

@@ -474,9 +474,11 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             }
 
             // The consumer's directory in a file-storage stream is named after it; a file name has at most 255 bytes.
-            // (A durable name that long is refused earlier, as "consumer name is too long".)
+            // (A durable name that long is refused earlier, as "consumer name is too long"; memory-storage and
+            // "direct" consumers have no directory.)
             if (c.Name.TryGet(out var name) && name is not null && Encoding.UTF8.GetByteCount(name) > MaxNameLength
                 && (c.DurableName.IsAbsent || c.DurableName.Is(string.Empty)) && !c.MemStorage.Is(true) && !c.MemStorage.IsUnknown
+                && !c.Direct.Is(true) && !c.Direct.IsUnknown
                 && (stream.Storage.IsAbsent || stream.Storage.Is(StorageType.File)))
             {
                 Reject(c.Name, $"error creating store for consumer (a name of more than {MaxNameLength} bytes can't be the name of its directory in the stream's file storage)");

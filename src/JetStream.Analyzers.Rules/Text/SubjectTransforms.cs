@@ -8,7 +8,7 @@ namespace JetStream.Analyzers.Rules.Text;
 
 /// <summary>
 /// Whether nats-server can build a subject transform from <c>src</c> to <c>dest</c> (used for republish), as its
-/// non-strict transform constructor checks it: both valid subjects, no '*' in the destination, '&gt;' in both or in
+/// non-strict transform constructor checks it: both well-formed subjects, no '*' in the destination, '&gt;' in both or in
 /// neither, and wildcard references ($1, {{wildcard(1)}}, ...) only to wildcards the source has. Before 2.10 the
 /// destination must also reference every '*' of the source, and a function it doesn't know is an error.
 /// </summary>
@@ -23,7 +23,7 @@ public static class SubjectTransforms
             src = ">";
         }
 
-        if (!Subjects.IsValid(src) || !Subjects.IsValid(dest))
+        if (!IsWellFormed(src) || !IsWellFormed(dest))
         {
             return false;
         }
@@ -63,6 +63,24 @@ public static class SubjectTransforms
         }
 
         return version.AtLeast(2, 10) || placeholders >= wildcards;
+    }
+
+    /// <summary>
+    /// The server's check for transform subjects: no empty token, nothing after '&gt;'. Unlike a stream subject, a
+    /// token may contain spaces (as in "{{wildcard( 1 )}}").
+    /// </summary>
+    private static bool IsWellFormed(string subject)
+    {
+        var tokens = subject.Split('.');
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Length == 0 || tokens[i] == ">" && i < tokens.Length - 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

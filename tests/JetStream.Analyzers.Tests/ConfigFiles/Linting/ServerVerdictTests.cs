@@ -30,6 +30,7 @@ public class ServerVerdictTests
     [InlineData("""{ "name": "E2", "subjects": ["e2"], "Max_Age": 50000000 }""", "10052 max age needs to be >= 100ms")]
     [InlineData("""{ "name": "E2", "subjects": ["e2"], "NUM_REPLICAS": 6 }""", "10052 maximum replicas is 5")]
     [InlineData("""{ "name": "E2", "subjects": ["e2"], "Max_Age": 3600000000000 }""", Accepted)]
+    [InlineData("""{ "name": "E2", "mirror": { "name": "O" }, "Duplicate_Window": -1, "duplicate_window": null }""", "10052 duplicates window can not be negative")]
     // 2.9 ignores fields it doesn't know, whatever their value.
     [InlineData("""{ "name": "E3", "subjects": ["e3"], "compression": 5 }""", Accepted)]
     [InlineData("""{ "name": "E3", "subjects": ["e3"], "metadata": { "k": 1 } }""", Accepted)]
@@ -66,6 +67,7 @@ public class ServerVerdictTests
     [InlineData("""{ "name": "E9", "subjects": ["a.*"], "republish": { "src": "a.*", "dest": "rp.{{foo(1)}}" } }""", "10052 stream configuration for republish not valid")]
     [InlineData("""{ "name": "E9", "subjects": ["a.*"], "republish": { "src": "a.*", "dest": "rp.{{partition(3,1)}}" } }""", Accepted)]
     [InlineData("""{ "name": "E9", "subjects": ["a.b"], "republish": { "src": "a.b", "dest": "rp.$1" } }""", Accepted)]
+    [InlineData("""{ "name": "E9", "subjects": ["a.*"], "republish": { "src": "a.*", "dest": "rp.{{Wildcard( 1 )}}" } }""", Accepted)]
     [InlineData("""{ "name": "E9", "subjects": ["a.>"], "republish": { "src": "*.>", "dest": "rp.$1.>" } }""", Accepted)]
     public void Stream(string json, string server)
     {
@@ -90,6 +92,7 @@ public class ServerVerdictTests
     [InlineData("CBASE", """{ "durable_name": "D1", "filter_subjects": ["cz", "zz.q"] }""", Accepted)]
     [InlineData("CBASE", """{ "name": "{N256}" }""", "10012 error creating store for consumer")]
     [InlineData("CBASE", """{ "name": "{N256}", "mem_storage": true }""", Accepted)]
+    [InlineData("CBASE", """{ "name": "{N256}", "deliver_subject": "dlv.d1", "direct": true }""", Accepted)]
     public void Consumer(string stream, string config, string server)
     {
         using var repo = new ConfigRepo()
