@@ -11,7 +11,11 @@ namespace JetStream.Analyzers.Tests.Rules.Catalog;
 /// <summary>Suite-wide checks of the rule catalog and of the descriptors the analyzers build from it.</summary>
 public class RuleCatalogTests
 {
-    private static readonly DiagnosticAnalyzer[] Analyzers = { new StreamConfigurationAnalyzer(), new ConsumerConfigurationAnalyzer() };
+    // Every analyzer the package ships, found by reflection so that a new one can't be left out.
+    private static readonly DiagnosticAnalyzer[] Analyzers = typeof(StreamConfigurationAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
+        .ToArray();
 
     public static IEnumerable<object[]> Ids => RuleCatalog.All.Select(r => new object[] { r.Id });
 
@@ -48,9 +52,9 @@ public class RuleCatalogTests
         Assert.False(string.IsNullOrWhiteSpace(rule.Title));
         Assert.False(string.IsNullOrWhiteSpace(rule.Description));
         Assert.DoesNotMatch(@"\.$", rule.Title);
-        if (id.StartsWith("JS4", StringComparison.Ordinal))
+        if (id.StartsWith("JS3", StringComparison.Ordinal) || id.StartsWith("JS4", StringComparison.Ordinal))
         {
-            Assert.Contains("{0}", rule.MessageFormat); // file rules: {0} is the subject or, for syntax problems, the detail
+            Assert.Contains("{0}", rule.MessageFormat); // usage and file rules: {0} is the subject, the call, or a detail
         }
         else
         {
