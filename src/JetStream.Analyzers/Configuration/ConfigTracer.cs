@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using JetStream.Analyzers.Infrastructure;
@@ -307,10 +308,73 @@ internal sealed class ConfigTracer
         return false;
     }
 
-    /// <summary>True for code that is still being typed: syntax errors or unresolved names inside <paramref name="node"/>.</summary>
-    private bool HasErrors(SyntaxNode node) =>
-        node.ContainsDiagnostics
-        || model.GetDiagnostics(node.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
+    /// <summary>
+    /// True for code that is still being typed: syntax errors, or unresolved names and invalid expressions in the
+    /// node's operations. (Asking the semantic model for the span's diagnostics would re-bind it: far too slow here.)
+    /// </summary>
+    private bool HasErrors(SyntaxNode node)
+    {
+        // A missing token (an unclosed initializer) is often reported just past the node: look at its statement.
+        if (node.ContainsDiagnostics || node.FirstAncestorOrSelf<StatementSyntax>() is { ContainsDiagnostics: true })
+        {
+            return true;
+        }
+
+        if (model.GetOperation(node, cancellationToken) is not { } operation)
+        {
+            return true;
+        }
+
+        foreach (var item in operation.DescendantsAndSelf())
+        {
+            if (item is IInvalidOperation || item.Type is { TypeKind: TypeKind.Error }
+                || item is IAssignmentOperation { Target.Kind: OperationKind.None or OperationKind.Invalid }
+                || item is IObjectCreationOperation creation && LacksRequiredMembers(creation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>new T { … }</c> that leaves a required member of T unset does not compile.</summary>
+    private static bool LacksRequiredMembers(IObjectCreationOperation creation)
+    {
+        if (creation.Type is not INamedTypeSymbol type || creation.Constructor?.GetAttributes().Any(a => a.AttributeClass?.Name == "SetsRequiredMembersAttribute") == true)
+        {
+            return false;
+        }
+
+        var assigned = new HashSet<string>();
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is IAssignmentOperation { Target: IPropertyReferenceOperation property })
+                {
+                    assigned.Add(property.Property.Name);
+                }
+                else if (item is IAssignmentOperation { Target: IFieldReferenceOperation field })
+                {
+                    assigned.Add(field.Field.Name);
+                }
+            }
+        }
+
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true } && !assigned.Contains(member.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The method, accessor, local function, lambda or top-level program a node executes in.</summary>
     private static SyntaxNode? ExecutableRoot(SyntaxNode node) =>
