@@ -104,7 +104,7 @@ internal sealed class DocumentReader
             return false;
         }
 
-        var reader = Reader(ConfigFormat.Nack, StreamKind.Stream);
+        var reader = Reader(ConfigFormat.Nack);
         reader.Subject = $"{kind} resource";
         if (root["spec"] is not { } specNode || reader.Mapping(specNode, "spec") is not { } spec)
         {
@@ -127,8 +127,7 @@ internal sealed class DocumentReader
             default:
                 var bucketKind = kind == "KeyValue" ? StreamKind.KeyValue : StreamKind.ObjectStore;
                 var at = Anchor(spec, "bucket");
-                var bucketReader = Reader(ConfigFormat.Nack, bucketKind);
-                var model = BucketBinder.Bind(bucketReader, spec, bucketKind, at);
+                var model = BucketBinder.Bind(reader, spec, bucketKind, at);
                 Streams.Add(new StreamDefinition(model, at, ContextFor(ConfigFormat.Nack)));
                 break;
         }
@@ -139,14 +138,14 @@ internal sealed class DocumentReader
     private void AddStream(MappingNode config, ConfigFormat format)
     {
         var at = Anchor(config, "name");
-        var model = StreamBinder.Bind(Reader(format, StreamKind.Stream), config, format, at);
+        var model = StreamBinder.Bind(Reader(format), config, format, at);
         Streams.Add(new StreamDefinition(model, at, ContextFor(format)));
     }
 
     private void AddConsumer(MappingNode config, ConfigFormat format, MappingNode? wrapper, ConfigNode? streamName)
     {
         var at = Anchor(config, format == ConfigFormat.Nack ? "durableName" : config.Has("durable_name") ? "durable_name" : "name");
-        var reader = Reader(format, StreamKind.Stream);
+        var reader = Reader(format);
         var model = ConsumerBinder.Bind(reader, config, format, at);
         if (wrapper is not null)
         {
@@ -168,7 +167,7 @@ internal sealed class DocumentReader
     private static SourceSpan Anchor(MappingNode config, string nameKey) =>
         config[nameKey] is { } name ? name.Span : config.Entries.Count > 0 ? config.Entries[0].Key.Span : config.Span;
 
-    private FieldReader Reader(ConfigFormat format, StreamKind kind) => new(reporter, format, baseContext.ServerVersion);
+    private FieldReader Reader(ConfigFormat format) => new(reporter, format, baseContext.ServerVersion);
 
     private RuleContext ContextFor(ConfigFormat format) =>
         new(baseContext.Options, baseContext.ServerVersion, (json, kind) => FieldNames.For(format, json, kind));

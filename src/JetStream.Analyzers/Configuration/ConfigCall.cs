@@ -52,8 +52,6 @@ internal sealed class ConfigCall
     /// <summary>The <c>stream</c> argument of consumer calls on the context.</summary>
     public IOperation? StreamName { get; private set; }
 
-    public static bool MightBeConfigMethod(string name) => MethodNames.Contains(name);
-
     /// <summary>
     /// Every NATS configuration call in a syntax tree. Every method name of interest ends in "Async", so the
     /// source text is searched for the names and only the tokens found are looked up in the tree: a document
