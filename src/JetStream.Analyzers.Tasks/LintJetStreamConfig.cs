@@ -5,6 +5,9 @@ using System.Linq;
 using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.ConfigFiles.EditorConfig;
 using JetStream.Analyzers.ConfigFiles.Linting;
+using JetStream.Analyzers.LiveCheck;
+using JetStream.Analyzers.LiveCheck.Connection;
+using JetStream.Analyzers.LiveCheck.Protocol;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using Microsoft.Build.Framework;
@@ -37,6 +40,36 @@ public sealed class LintJetStreamConfig : Task
     /// <summary>Written after a run without errors: the .editorconfig files that were read, one per line.</summary>
     public string? StampFile { get; set; }
 
+    /// <summary>Where findings without a file (JS5001, JS5008) are reported: $(MSBuildProjectFullPath).</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>$(JetStreamServer): one or more URLs; set, it turns the read-only live cross-check on.</summary>
+    public string? Server { get; set; }
+
+    public string? CredsFile { get; set; }
+
+    public string? NKeyFile { get; set; }
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    public string? Token { get; set; }
+
+    public string? TlsCa { get; set; }
+
+    public string? TlsCert { get; set; }
+
+    public string? TlsKey { get; set; }
+
+    public string? Domain { get; set; }
+
+    public string? ApiPrefix { get; set; }
+
+    public string? Context { get; set; }
+
+    public string? Timeout { get; set; }
+
     public override bool Execute()
     {
         var editorConfig = new EditorConfigResolver();
@@ -47,19 +80,22 @@ public sealed class LintJetStreamConfig : Task
             Log.LogWarning($"JetStreamServerVersion '{ServerVersion}' is not a nats-server version such as 2.10.14; the JetStream lint uses {defaultVersion}.");
         }
 
+        var findings = new List<Finding>();
+        using var live = OpenLiveSession(findings);
         RuleContext ContextFor(string path)
         {
             var properties = editorConfig.PropertiesFor(path);
             string? Lookup(string key) => properties.TryGetValue(key, out var value) ? value : null;
-            var version = Rules.Evaluation.ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var v) ? v : defaultVersion;
+            var version = live?.Version ?? (Rules.Evaluation.ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var v) ? v : defaultVersion);
             return new RuleContext(new RuleOptions(Lookup), version);
         }
 
         var paths = Files.Select(f => f.GetMetadata("FullPath")).Where(p => !string.IsNullOrEmpty(p)).ToList();
-        List<Finding> findings;
         try
         {
-            findings = new ConfigFileLinter(ContextFor, ProjectDirectory).Lint(paths);
+            var lint = new ConfigFileLinter(ContextFor, ProjectDirectory).LintAll(paths);
+            findings.AddRange(live is null ? Array.Empty<Finding>() : CheckAgainstServer(live, lint));
+            findings.AddRange(lint.Findings);
         }
         catch (Exception e) when (!IsCritical(e))
         {
@@ -70,29 +106,86 @@ public sealed class LintJetStreamConfig : Task
 
         foreach (var finding in findings.OrderBy(f => (f.Origin as SourceSpan)?.Path, StringComparer.Ordinal).ThenBy(f => (f.Origin as SourceSpan)?.Line))
         {
-            if (finding.Origin is not SourceSpan span)
-            {
-                continue;
-            }
-
-            var severity = severities.Resolve(finding.Rule.Id, finding.Severity, editorConfig.PropertiesFor(span.Path));
-            var message = $"{finding.Message} ({finding.Rule.HelpLink})";
-            if (severity == RuleSeverity.Error)
-            {
-                Log.LogError(null, finding.Rule.Id, null, finding.Rule.HelpLink, span.Path, span.Line, span.Column, span.EndLine, span.EndColumn, message);
-            }
-            else if (severity == RuleSeverity.Warning)
-            {
-                Log.LogWarning(null, finding.Rule.Id, null, finding.Rule.HelpLink, span.Path, span.Line, span.Column, span.EndLine, span.EndColumn, message);
-            }
+            Report(finding, editorConfig, severities);
         }
 
-        if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
+        // With a live server the outcome depends on the server's state, so the next build must check again.
+        if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile) && live is null && string.IsNullOrWhiteSpace(Server) && string.IsNullOrWhiteSpace(Context))
         {
             WriteStamp(editorConfig.FilesRead);
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    private LiveSession? OpenLiveSession(List<Finding> findings)
+    {
+        if (string.IsNullOrWhiteSpace(Server) && string.IsNullOrWhiteSpace(Context))
+        {
+            return null;
+        }
+
+        ConnectionSettings? settings = null;
+        try
+        {
+            settings = ConnectionSettings.Resolve(new LiveCheckProperties
+            {
+                Server = Server,
+                CredsFile = CredsFile,
+                NKeyFile = NKeyFile,
+                User = User,
+                Password = Password,
+                Token = Token,
+                TlsCaFile = TlsCa,
+                TlsCertFile = TlsCert,
+                TlsKeyFile = TlsKey,
+                Domain = Domain,
+                ApiPrefix = ApiPrefix,
+                Context = Context,
+                Timeout = Timeout,
+            });
+            var session = LiveSession.Open(settings);
+            Log.LogMessage(MessageImportance.Normal, $"JetStream live check: connected to {session.Snapshot.Display}, {Describe.Plural(session.Snapshot.Streams.Count, "stream")} on the server.");
+            return session;
+        }
+        catch (LiveCheckException e)
+        {
+            findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings?.Display ?? "the JetStream server", e.Message }));
+            return null;
+        }
+    }
+
+    private static IEnumerable<Finding> CheckAgainstServer(LiveSession live, LintResult lint)
+    {
+        try
+        {
+            return live.Check(lint);
+        }
+        catch (LiveCheckException e)
+        {
+            return new[] { new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { live.Snapshot.Display, e.Message }) };
+        }
+    }
+
+    private void Report(Finding finding, EditorConfigResolver editorConfig, SeverityResolver severities)
+    {
+        var span = finding.Origin as SourceSpan;
+        var file = span?.Path ?? ProjectFile ?? string.Empty;
+        var severity = severities.Resolve(finding.Rule.Id, finding.Severity, editorConfig.PropertiesFor(span?.Path ?? Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), "project")));
+        var message = $"{finding.Message} ({finding.Rule.HelpLink})";
+        int line = span?.Line ?? 0, column = span?.Column ?? 0, endLine = span?.EndLine ?? 0, endColumn = span?.EndColumn ?? 0;
+        switch (severity)
+        {
+            case RuleSeverity.Error:
+                Log.LogError(null, finding.Rule.Id, null, finding.Rule.HelpLink, file, line, column, endLine, endColumn, message);
+                break;
+            case RuleSeverity.Warning:
+                Log.LogWarning(null, finding.Rule.Id, null, finding.Rule.HelpLink, file, line, column, endLine, endColumn, message);
+                break;
+            case RuleSeverity.Info:
+                Log.LogMessage(null, finding.Rule.Id, null, file, line, column, endLine, endColumn, MessageImportance.High, message);
+                break;
+        }
     }
 
     private void WriteStamp(IEnumerable<string> editorConfigs)

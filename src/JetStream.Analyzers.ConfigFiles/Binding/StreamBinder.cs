@@ -41,14 +41,14 @@ internal static class StreamBinder
         .Add("source", (r, n, _, f) => r.String(n, f))
         .Add("dest", (r, n, _, f) => r.String(n, f));
 
-    private static readonly FieldTable<object?> ApiPlacement = new FieldTable<object?>()
-        .Add("cluster", (r, n, _, f) => r.String(n, "placement." + f))
-        .Add("tags", (r, n, _, f) => r.StringList(n, "placement." + f))
+    private static readonly FieldTable<StreamModel> ApiPlacement = new FieldTable<StreamModel>()
+        .Add("cluster", (r, n, m, f) => m.PlacementCluster = r.String(n, "placement." + f))
+        .Add("tags", (r, n, m, f) => m.PlacementTags = r.StringList(n, "placement." + f))
         .Add("preferred", (r, n, _, f) => r.String(n, "placement." + f), V2_11);
 
-    private static readonly FieldTable<object?> NackPlacement = new FieldTable<object?>()
-        .Add("cluster", (r, n, _, f) => r.String(n, "placement." + f))
-        .Add("tags", (r, n, _, f) => r.StringList(n, "placement." + f));
+    private static readonly FieldTable<StreamModel> NackPlacement = new FieldTable<StreamModel>()
+        .Add("cluster", (r, n, m, f) => m.PlacementCluster = r.String(n, "placement." + f))
+        .Add("tags", (r, n, m, f) => m.PlacementTags = r.StringList(n, "placement." + f));
 
     private static readonly FieldTable<StreamModel> ApiRepublish = new FieldTable<StreamModel>()
         .Add("src", (r, n, m, f) => m.RepublishSource = r.String(n, "republish." + f))
@@ -126,7 +126,7 @@ internal static class StreamBinder
         .Add("allow_msg_schedules", (r, n, m, f) => m.AllowMsgSchedules = r.Bool(n, f), V2_12)
         .Add("persist_mode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode), V2_12)
         .Add("allow_batched", (r, n, m, f) => m.AllowBatched = r.Bool(n, f), V2_14)
-        .Add("placement", (r, n, _, f) => Nested(r, n, f, ApiPlacement, null))
+        .Add("placement", (r, n, m, f) => Nested(r, n, f, ApiPlacement, m))
         .Add("template_owner", (r, n, _, f) => r.String(n, f))
         .NullMatters("retention", "discard", "storage", "subjects", "placement", "mirror", "sources", "republish", "metadata", "subject_transform", "compression", "persist_mode");
 
@@ -167,7 +167,7 @@ internal static class StreamBinder
         .Add("persistMode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode))
         .Add("consumerLimits", (r, n, m, f) => ConsumerLimits(r, n, m, f, NackConsumerLimits))
         .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f))
-        .Add("placement", (r, n, _, f) => Nested(r, n, f, NackPlacement, null))
+        .Add("placement", (r, n, m, f) => Nested(r, n, f, NackPlacement, m))
         .Known(NackResources.ConnectionFields);
 
     public static IReadOnlyCollection<string> ApiFieldNames => Api.Names;

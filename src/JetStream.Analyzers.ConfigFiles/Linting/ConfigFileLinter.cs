@@ -27,7 +27,10 @@ public sealed class ConfigFileLinter
         this.baseDirectory = baseDirectory ?? Directory.GetCurrentDirectory();
     }
 
-    public List<Finding> Lint(IEnumerable<string> paths)
+    public List<Finding> Lint(IEnumerable<string> paths) => LintAll(paths).Findings;
+
+    /// <summary>The findings and the definitions they were found in, for checks that go on from there (the live check).</summary>
+    public LintResult LintAll(IEnumerable<string> paths)
     {
         var reporter = new Reporter();
         var streams = new List<StreamDefinition>();
@@ -49,7 +52,7 @@ public sealed class ConfigFileLinter
         }
 
         new CrossFileChecks(reporter, Display).Run(streams, consumers);
-        return reporter.Findings;
+        return new LintResult(reporter.Findings, streams, consumers, Display);
     }
 
     private void ReadFile(string path, Reporter reporter, List<StreamDefinition> streams, List<ConsumerDefinition> consumers)
@@ -80,7 +83,8 @@ public sealed class ConfigFileLinter
         consumers.AddRange(reader.Consumers);
     }
 
-    private string Display(SourceSpan span)
+    /// <summary>"path(line,col)" with the path relative to the base folder, for messages that point at another file.</summary>
+    public string Display(SourceSpan span)
     {
         var path = span.Path;
         try

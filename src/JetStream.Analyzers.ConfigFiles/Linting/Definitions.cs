@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using JetStream.Analyzers.ConfigFiles.Binding;
 using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.Rules.Evaluation;
@@ -50,4 +52,25 @@ public sealed class ConsumerDefinition
     public string? StreamName => Model.StreamName.IsKnown && !string.IsNullOrEmpty(Model.StreamName.Value) ? Model.StreamName.Value : null;
 
     public string? Name => Model.DisplayName;
+}
+
+/// <summary>What a lint run found, and the definitions it read.</summary>
+public sealed class LintResult
+{
+    public LintResult(List<Finding> findings, IReadOnlyList<StreamDefinition> streams, IReadOnlyList<ConsumerDefinition> consumers, Func<SourceSpan, string> display)
+    {
+        Findings = findings;
+        Streams = streams;
+        Consumers = consumers;
+        Display = display;
+    }
+
+    public List<Finding> Findings { get; }
+
+    public IReadOnlyList<StreamDefinition> Streams { get; }
+
+    public IReadOnlyList<ConsumerDefinition> Consumers { get; }
+
+    /// <summary>How messages name a place in another file.</summary>
+    public Func<SourceSpan, string> Display { get; }
 }

@@ -286,6 +286,69 @@ public static class RuleCatalog
         RuleSeverity.Warning,
         "The JetStream API writes durations as integer nanoseconds. A small value such as 86400 is almost always meant as seconds and makes the setting a million times shorter than intended.");
 
+    public static readonly RuleInfo ServerUnreachable = new(
+        RuleIds.ServerUnreachable,
+        "Live server can't be checked",
+        "Can't check the JetStream definitions against {0}: {1}",
+        RuleSeverity.Error,
+        "The live cross-check (JetStreamServer) couldn't connect, authenticate, reach the JetStream API or get an answer within JetStreamTimeout. Nothing was compared, so drift and limit problems stay hidden until the definitions are applied.");
+
+    public static readonly RuleInfo MissingOnServer = new(
+        RuleIds.MissingOnServer,
+        "Stream or consumer is not on the server",
+        "{0} is not on the server {1}{2}",
+        RuleSeverity.Warning,
+        "A definition in the repository that the server doesn't have: it was never applied, was deleted by hand, or lives under another name, account or domain.");
+
+    public static readonly RuleInfo DriftFromServer = new(
+        RuleIds.DriftFromServer,
+        "Definition differs from the server",
+        "{0} differs from the server {1}: {2}",
+        RuleSeverity.Warning,
+        "The server runs settings other than the ones in the file, after the server's defaults are applied to the file. Somebody changed the server by hand, or the file was edited and not applied; applying the file would change the listed fields.");
+
+    public static readonly RuleInfo ReplicasAboveClusterSize = new(
+        RuleIds.ReplicasAboveClusterSize,
+        "More replicas than the server's cluster can place",
+        "{0} asks for {1}, but {2}; the server refuses it ({3})",
+        RuleSeverity.Error,
+        "Each replica needs its own JetStream server in the stream's cluster. A replica count above the number of servers, or a placement naming another cluster, can't be satisfied, and creating or scaling the stream fails.");
+
+    public static readonly RuleInfo AccountLimitExceeded = new(
+        RuleIds.AccountLimitExceeded,
+        "Definitions exceed the account's JetStream limits",
+        "{0} {1}; the account's limit is {2}, so the server refuses it ('{3}')",
+        RuleSeverity.Error,
+        "The account the live check connects as has JetStream limits: required max_bytes, a largest stream size, total memory and file storage, a number of streams and of consumers per stream. Definitions beyond them fail when they are applied.");
+
+    public static readonly RuleInfo UnsupportedByServerVersion = new(
+        RuleIds.UnsupportedByServerVersion,
+        "Setting not supported by the connected server's version",
+        "{0} (the server at {1} runs nats-server {2})",
+        RuleSeverity.Error,
+        "The connected server is older than the release that added a field or value the file uses. Servers before 2.12 drop unknown fields silently, so the definition is applied without the setting: a consumer whose filter is in filter_subjects becomes unfiltered on 2.9.");
+
+    public static readonly RuleInfo OverlapsUndefinedServerStream = new(
+        RuleIds.OverlapsUndefinedServerStream,
+        "Subjects overlap a stream on the server that no file defines",
+        "{0} has subject '{1}', which overlaps subject '{2}' of stream '{3}' on the server {4}, which no file defines; the server refuses the stream ('subjects overlap with an existing stream')",
+        RuleSeverity.Error,
+        "Within an account a subject can be stored by one stream only. A stream created by hand or by another tool already captures some of the file's subjects, so creating or updating the file's stream fails.");
+
+    public static readonly RuleInfo ServerStreamNotDefined = new(
+        RuleIds.ServerStreamNotDefined,
+        "Stream on the server is not defined in the repository",
+        "Stream '{0}' on the server {1} is not defined by any JetStreamConfig file{2}",
+        RuleSeverity.Info,
+        "A stream that exists only on the server is unmanaged: it was created by hand, by an application or by another repository, and nothing here reviews its limits. Add its definition or leave it to its owner.");
+
+    public static readonly RuleInfo ImmutableFieldChanged = new(
+        RuleIds.ImmutableFieldChanged,
+        "Applying the definition changes a field the server can't update",
+        "{0} changes {1} from {2} on the server to {3}, which can't change on an existing {4}: the update fails ('{5}'){6}",
+        RuleSeverity.Error,
+        "Some settings are fixed when a stream or consumer is created: storage, work-queue retention, a mirror, the deny-delete, deny-purge and sealed protections, and a consumer's delivery, ack and replay policies, start position and push or pull mode. Changing them in the file makes the update fail, and the only way through is to delete and recreate the asset, losing its messages or delivery state.");
+
     public static IReadOnlyList<RuleInfo> All { get; } = new[]
     {
         ReplicasBelowMinimum, EvenReplicaCount, NoMaxBytes, NoMaxAge, MemoryStorage, DeleteOrPurgeAllowed, DiscardNew,
@@ -296,6 +359,8 @@ public static class RuleCatalog
         UnacknowledgedMessage, ConnectionPerIteration, OrderedConsumerAck,
         FileNotParsable, UnknownField, InvalidValue, DuplicateDefinition, ConsumerWithoutStream, OverlappingStreamSubjects,
         OverlappingWorkQueueConsumers, FilterOutsideStream, NotAJetStreamDefinition, DurationInSeconds,
+        ServerUnreachable, MissingOnServer, DriftFromServer, ReplicasAboveClusterSize, AccountLimitExceeded,
+        UnsupportedByServerVersion, OverlapsUndefinedServerStream, ServerStreamNotDefined, ImmutableFieldChanged,
     };
 
     private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

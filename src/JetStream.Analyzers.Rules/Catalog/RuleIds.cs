@@ -41,4 +41,14 @@ public static class RuleIds
     public const string FilterOutsideStream = "JS4008";
     public const string NotAJetStreamDefinition = "JS4009";
     public const string DurationInSeconds = "JS4010";
+
+    public const string ServerUnreachable = "JS5001";
+    public const string MissingOnServer = "JS5002";
+    public const string DriftFromServer = "JS5003";
+    public const string ReplicasAboveClusterSize = "JS5004";
+    public const string AccountLimitExceeded = "JS5005";
+    public const string UnsupportedByServerVersion = "JS5006";
+    public const string OverlapsUndefinedServerStream = "JS5007";
+    public const string ServerStreamNotDefined = "JS5008";
+    public const string ImmutableFieldChanged = "JS5009";
 }

@@ -46,6 +46,8 @@ public sealed class StreamModel
     public ConfigValue<string> RepublishSource { get; set; }             // republish.src
     public ConfigValue<string> RepublishDestination { get; set; }        // republish.dest
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata: sum of key and value lengths
+    public ConfigValue<string> PlacementCluster { get; set; }            // placement.cluster
+    public ConfigValue<IReadOnlyList<string>> PlacementTags { get; set; } // placement.tags
 
     // Added after 2.9; JS1101 reports them for older target servers.
     public ConfigValue<bool> Compression { get; set; }                   // compression (2.10): true = s2

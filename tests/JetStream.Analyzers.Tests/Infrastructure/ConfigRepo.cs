@@ -4,6 +4,10 @@ using System.IO;
 using System.Linq;
 using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.ConfigFiles.Linting;
+using JetStream.Analyzers.LiveCheck;
+using JetStream.Analyzers.LiveCheck.Connection;
+using JetStream.Analyzers.LiveCheck.Protocol;
+using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 
 namespace JetStream.Analyzers.Tests.Infrastructure;
@@ -46,11 +50,59 @@ public sealed class ConfigRepo : IDisposable
         return findings.Select(Format).OrderBy(l => l, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Settings for a test server at <paramref name="url"/>, with a short timeout.</summary>
+    public static ConnectionSettings Server(string url, double timeoutSeconds = 5) =>
+        new() { Servers = ConnectionSettings.ParseServers(url), Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
+
+    /// <summary>
+    /// Lints every file written (or the given ones) with the server's version, then checks them against the server, as the build does
+    /// with JetStreamServer set. Findings without a file are listed as "(project)". Connection failures are JS5001 lines.
+    /// </summary>
+    public List<string> LintLive(ConnectionSettings settings, IDictionary<string, string>? options = null, params string[] only)
+    {
+        var findings = new List<Finding>();
+        LiveSession? session = null;
+        try
+        {
+            session = LiveSession.Open(settings);
+        }
+        catch (LiveCheckException e)
+        {
+            findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings.Display, e.Message }));
+        }
+
+        using (session)
+        {
+            var context = new RuleContext(new RuleOptions(key => options is not null && options.TryGetValue(key, out var v) ? v : null), session?.Version ?? ServerVersion.Newest);
+            var files = only.Length > 0 ? only.Select(PathOf) : Directory.GetFiles(Root, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
+            var lint = new ConfigFileLinter(_ => context, Root).LintAll(files);
+            if (session is not null)
+            {
+                try
+                {
+                    findings.AddRange(session.Check(lint));
+                }
+                catch (LiveCheckException e)
+                {
+                    findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings.Display, e.Message }));
+                }
+            }
+
+            findings.AddRange(lint.Findings);
+        }
+
+        return findings.Select(Format).OrderBy(l => l, StringComparer.Ordinal).ToList();
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private string Format(Finding finding)
     {
-        var span = (SourceSpan)finding.Origin!;
+        if (finding.Origin is not SourceSpan span)
+        {
+            return $"(project): {finding.Rule.Id}: {finding.Message}";
+        }
+
         var relative = Path.GetRelativePath(Root, span.Path).Replace(Path.DirectorySeparatorChar, '/');
         return $"{relative}({span.Line},{span.Column}): {finding.Rule.Id}: {finding.Message}";
     }

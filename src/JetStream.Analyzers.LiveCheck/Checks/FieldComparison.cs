@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using JetStream.Analyzers.LiveCheck.Server;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Text;
+
+namespace JetStream.Analyzers.LiveCheck.Checks;
+
+/// <summary>
+/// Compares a file's stream or consumer with the server's, field by field, after filling in the server's defaults
+/// for what the file leaves out (so an absent num_replicas is 1, not drift). Fields the server's version doesn't
+/// know are left to JS5006; fields whose value isn't known on either side are skipped.
+/// </summary>
+internal static class FieldComparison
+{
+    public static List<(FieldDifference Difference, object? Origin)> Streams(StreamModel file, StreamModel server, ServerVersion version) =>
+        Compare(StreamFields, file, server, new Facts(version, null, null));
+
+    public static List<(FieldDifference Difference, object? Origin)> Consumers(ConsumerModel file, ConsumerModel server, ServerVersion version, AccountLimits limits, StreamModel? stream) =>
+        Compare(ConsumerFields, file, server, new Facts(version, limits, stream));
+
+    private static List<(FieldDifference, object?)> Compare<TModel>(IEnumerable<Field<TModel>> fields, TModel file, TModel server, Facts facts)
+    {
+        var differences = new List<(FieldDifference, object?)>();
+        foreach (var field in fields)
+        {
+            if (field.Since is { } since && facts.Version.CompareTo(since) < 0)
+            {
+                continue;
+            }
+
+            var mine = field.Value(file, facts);
+            var theirs = field.Value(server, facts);
+            if (mine is null || theirs is null || mine == theirs)
+            {
+                continue;
+            }
+
+            differences.Add((new FieldDifference(field.Name, mine, theirs, field.UpdateError?.Invoke(mine, theirs, facts)), field.Origin(file)));
+        }
+
+        return differences;
+    }
+
+    private static readonly ServerVersion V2_9_1 = new(2, 9, 1);
+    private static readonly ServerVersion V2_10 = new(2, 10, 0);
+    private static readonly ServerVersion V2_11 = new(2, 11, 0);
+    private static readonly ServerVersion V2_12 = new(2, 12, 0);
+    private static readonly ServerVersion V2_14 = new(2, 14, 0);
+
+    private static readonly Field<StreamModel>[] StreamFields =
+    {
+        new("subjects", (m, _) => Values.Set(m.Subjects), m => m.Subjects.Origin),
+        new("retention", (m, _) => Values.Enum(m.Retention, RetentionPolicy.Limits), m => m.Retention.Origin,
+            updateError: (file, server, f) => f.Version.Before(2, 10) ? "stream configuration update can not change retention policy"
+                : file == "workqueue" || server == "workqueue" ? "stream configuration update can not change retention policy to/from workqueue" : null),
+        new("max_consumers", (m, _) => Values.Limit(m.MaxConsumers), m => m.MaxConsumers.Origin,
+            updateError: (_, _, f) => f.Version.Before(2, 12, 5) ? "stream configuration update can not change MaxConsumers" : null),
+        new("max_msgs", (m, _) => Values.Limit(m.MaxMsgs), m => m.MaxMsgs.Origin),
+        new("max_bytes", (m, _) => Values.ByteLimit(m.MaxBytes), m => m.MaxBytes.Origin),
+        new("max_age", (m, _) => Values.Duration(m.MaxAge), m => m.MaxAge.Origin),
+        new("max_msgs_per_subject", (m, _) => Values.Limit(m.MaxMsgsPerSubject), m => m.MaxMsgsPerSubject.Origin),
+        new("max_msg_size", (m, _) => Values.Limit(m.MaxMsgSize), m => m.MaxMsgSize.Origin),
+        new("discard", (m, _) => Values.Enum(m.Discard, DiscardPolicy.Old), m => m.Discard.Origin),
+        new("storage", (m, _) => Values.Enum(m.Storage, StorageType.File), m => m.Storage.Origin,
+            updateError: (_, _, _) => "stream configuration update can not change storage type"),
+        new("num_replicas", (m, _) => m.NumReplicas.Effective(1) is { } r ? Values.Integer(ConfigValue<long>.Known(Math.Max(r, 1), null)) : null, m => m.NumReplicas.Origin),
+        new("no_ack", (m, _) => Values.Flag(m.NoAck), m => m.NoAck.Origin),
+        new("duplicate_window", DuplicateWindow, m => m.DuplicateWindow.Origin),
+        new("description", (m, _) => Values.Text(m.Description), m => m.Description.Origin),
+        new("sealed", (m, _) => Values.Flag(m.Sealed), m => m.Sealed.Origin,
+            updateError: (file, _, _) => file == "false" ? "stream configuration update can not unseal a sealed stream" : null),
+        new("deny_delete", (m, _) => Values.Flag(m.DenyDelete), m => m.DenyDelete.Origin,
+            updateError: (file, _, _) => file == "false" ? "stream configuration update can not cancel deny message deletes" : null),
+        new("deny_purge", (m, _) => Values.Flag(m.DenyPurge), m => m.DenyPurge.Origin,
+            updateError: (file, _, _) => file == "false" ? "stream configuration update can not cancel deny purge" : null),
+        new("allow_rollup_hdrs", (m, _) => Values.Flag(m.AllowRollupHdrs), m => m.AllowRollupHdrs.Origin),
+        new("allow_direct", (m, _) => Values.Flag(m.AllowDirect), m => m.AllowDirect.Origin),
+        new("mirror_direct", (m, _) => Values.Flag(m.MirrorDirect), m => m.MirrorDirect.Origin),
+        new("discard_new_per_subject", (m, _) => Values.Flag(m.DiscardNewPerSubject), m => m.DiscardNewPerSubject.Origin, V2_9_1),
+        new("mirror", (m, _) => Mirror(m), m => m.Mirror.Origin,
+            updateError: (file, _, f) => file == "(none)" && f.Version.AtLeast(2, 12) ? null : "stream mirror configuration can not be updated"),
+        new("sources", (m, _) => Sources(m), m => m.Sources.Origin),
+        new("republish", (m, _) => Republish(m), m => m.RepublishDestination.Origin ?? m.HasRepublish.Origin,
+            updateError: (_, _, f) => f.Version.Before(2, 10) ? "stream configuration update can not change RePublish" : null),
+        new("placement.cluster", (m, _) => Values.Text(m.PlacementCluster), m => m.PlacementCluster.Origin),
+        new("placement.tags", (m, _) => Values.Set(m.PlacementTags), m => m.PlacementTags.Origin),
+        new("compression", (m, _) => m.Compression.Effective(false) is { } s2 ? (s2 ? "s2" : "none") : null, m => m.Compression.Origin, V2_10),
+        new("allow_msg_ttl", (m, _) => Values.Flag(m.AllowMsgTtl), m => m.AllowMsgTtl.Origin, V2_11),
+        new("subject_delete_marker_ttl", (m, _) => Values.Duration(m.SubjectDeleteMarkerTtl), m => m.SubjectDeleteMarkerTtl.Origin, V2_11),
+        new("allow_msg_counter", (m, _) => Values.Flag(m.AllowMsgCounter), m => m.AllowMsgCounter.Origin, V2_12,
+            (_, _, _) => "stream configuration update can not change message counter setting"),
+        new("allow_atomic", (m, _) => Values.Flag(m.AllowAtomic), m => m.AllowAtomic.Origin, V2_12),
+        new("allow_msg_schedules", (m, _) => Values.Flag(m.AllowMsgSchedules), m => m.AllowMsgSchedules.Origin, V2_12),
+        new("persist_mode", (m, _) => m.AsyncPersist.Effective(false) is { } async ? (async ? "async" : "default") : null, m => m.AsyncPersist.Origin, V2_12,
+            (_, _, _) => "stream configuration update can not change persist mode"),
+        new("allow_batched", (m, _) => Values.Flag(m.AllowBatched), m => m.AllowBatched.Origin, V2_14),
+    };
+
+    private static readonly Field<ConsumerModel>[] ConsumerFields =
+    {
+        new("description", (m, _) => Values.Text(m.Description), m => m.Description.Origin),
+        new("deliver_policy", (m, _) => Values.Enum(m.DeliverPolicy, DeliverPolicy.All), m => m.DeliverPolicy.Origin,
+            updateError: (_, _, _) => "deliver policy can not be updated"),
+        new("opt_start_seq", (m, _) => m.OptStartSeq.Effective(0UL) is { } seq ? seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, m => m.OptStartSeq.Origin,
+            updateError: (_, _, _) => "start sequence can not be updated"),
+        new("ack_policy", (m, _) => Values.Enum(m.AckPolicy, AckPolicy.None), m => m.AckPolicy.Origin,
+            updateError: (_, _, _) => "ack policy can not be updated"),
+        new("ack_wait", AckWait, m => m.AckWait.Origin),
+        new("max_deliver", (m, _) => Values.Limit(m.MaxDeliver), m => m.MaxDeliver.Origin),
+        new("backoff", (m, _) => m.Backoff.Kind switch
+        {
+            ValueKind.Known => m.Backoff.Value is { Count: > 0 } list ? "[" + string.Join(", ", list.Select(Durations.Format)) + "]" : "(none)",
+            ValueKind.Absent => "(none)",
+            _ => null,
+        }, m => m.Backoff.Origin),
+        new("filter_subjects", Filters, m => m.FilterSubjects.Origin ?? m.FilterSubject.Origin),
+        new("replay_policy", (m, _) => Values.Enum(m.ReplayPolicy, ReplayPolicy.Instant), m => m.ReplayPolicy.Origin,
+            updateError: (_, _, _) => "replay policy can not be updated"),
+        new("rate_limit_bps", (m, _) => Values.Integer(m.RateLimitBps), m => m.RateLimitBps.Origin),
+        new("sample_freq", (m, _) => Values.Text(m.SampleFrequency), m => m.SampleFrequency.Origin),
+        new("max_waiting", MaxWaiting, m => m.MaxWaiting.Origin,
+            updateError: (_, _, _) => "max waiting can not be updated"),
+        new("max_ack_pending", MaxAckPending, m => m.MaxAckPending.Origin),
+        new("flow_control", (m, _) => Values.Flag(m.FlowControl), m => m.FlowControl.Origin,
+            updateError: (_, _, _) => "flow control can not be updated"),
+        new("idle_heartbeat", (m, _) => Values.Duration(m.IdleHeartbeat), m => m.IdleHeartbeat.Origin,
+            updateError: (_, _, _) => "heart beats can not be updated"),
+        new("max_batch", (m, _) => Values.Integer(m.MaxBatch), m => m.MaxBatch.Origin),
+        new("max_expires", (m, _) => Values.Duration(m.MaxExpires), m => m.MaxExpires.Origin),
+        new("max_bytes", (m, _) => Values.Integer(m.MaxBytes), m => m.MaxBytes.Origin),
+        new("inactive_threshold", InactiveThreshold, m => m.InactiveThreshold.Origin),
+        new("num_replicas", (m, _) => m.NumReplicas.Effective(0) is { } r ? (r <= 0 ? "the stream's" : Values.Integer(m.NumReplicas)) : null, m => m.NumReplicas.Origin),
+        new("mem_storage", (m, _) => Values.Flag(m.MemStorage), m => m.MemStorage.Origin,
+            updateError: (_, _, f) => f.Version.AtLeast(2, 14, 4) ? "storage type can not be updated" : null),
+        new("deliver_subject", (m, _) => Values.Text(m.DeliverSubject), m => m.DeliverSubject.Origin,
+            updateError: (file, server, _) => file == "(none)" ? "can not update push consumer to pull based" : server == "(none)" ? "can not update pull consumer to push based" : null),
+        new("deliver_group", (m, _) => Values.Text(m.DeliverGroup), m => m.DeliverGroup.Origin),
+    };
+
+    // Without a window the server uses 2 minutes, or max_age when that is shorter; mirrors (and from 2.14 sourcing streams) get none.
+    private static string? DuplicateWindow(StreamModel m, Facts facts)
+    {
+        if (m.DuplicateWindow.Effective(0) is not { } window || m.MaxAge.Effective(0) is not { } maxAge)
+        {
+            return null;
+        }
+
+        if (window == 0 && !m.IsMirror && !(facts.Version.AtLeast(2, 14) && m.Sources.TryGet(out var sources) && sources is { Count: > 0 }))
+        {
+            window = maxAge > 0 && maxAge < 2 * Durations.Minute ? maxAge : 2 * Durations.Minute;
+        }
+
+        return Durations.Format(window);
+    }
+
+    private static string? Mirror(StreamModel m) => m.Mirror.Kind switch
+    {
+        ValueKind.Known => m.Mirror.Value.Name.TryGet(out var name)
+            ? "'" + name + "'" + (m.Mirror.Value.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) ? " filtered by '" + filter + "'" : string.Empty)
+            : null,
+        ValueKind.Absent => "(none)",
+        _ => null,
+    };
+
+    private static string? Sources(StreamModel m)
+    {
+        if (m.Sources.IsAbsent)
+        {
+            return "(none)";
+        }
+
+        if (!m.Sources.TryGet(out var sources) || sources.Any(s => !s.Name.IsKnown))
+        {
+            return null;
+        }
+
+        return Values.List(sources.Select(s => s.Name.Value + (s.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) ? " (" + filter + ")" : string.Empty)));
+    }
+
+    private static string? Republish(StreamModel m)
+    {
+        if (m.HasRepublish.IsAbsent || m.HasRepublish.Is(false))
+        {
+            return "(none)";
+        }
+
+        if (m.RepublishSource.IsUnknown || !m.RepublishDestination.TryGet(out var dest))
+        {
+            return null;
+        }
+
+        return (m.RepublishSource.TryGet(out var src) && !string.IsNullOrEmpty(src) ? src : ">") + " -> " + dest;
+    }
+
+    // ack_wait: backoff[0] when there is a backoff, else 30 s for acknowledged consumers.
+    private static string? AckWait(ConsumerModel m, Facts facts)
+    {
+        if (m.AckPolicy.Effective(AckPolicy.None) is not { } ack || m.AckWait.IsUnknown || m.Backoff.IsUnknown)
+        {
+            return null;
+        }
+
+        if (m.Backoff.TryGet(out var backoff) && backoff is { Count: > 0 })
+        {
+            return Durations.Format(backoff[0]);
+        }
+
+        var wait = m.AckWait.Effective(0) ?? 0;
+        return Durations.Format(wait == 0 && ack != AckPolicy.None ? 30 * Durations.Second : wait);
+    }
+
+    // Before 2.10 the server drops filter_subjects (JS5006 says so), so only filter_subject counts.
+    private static string? Filters(ConsumerModel m, Facts facts)
+    {
+        if (m.FilterSubject.IsUnknown || m.FilterSubjects.IsUnknown)
+        {
+            return null;
+        }
+
+        var filters = new List<string>();
+        if (m.FilterSubject.TryGet(out var single) && !string.IsNullOrEmpty(single))
+        {
+            filters.Add(single);
+        }
+
+        if (facts.Version.AtLeast(2, 10) && m.FilterSubjects.TryGet(out var many) && many is not null)
+        {
+            filters.AddRange(many.Where(s => !string.IsNullOrEmpty(s)));
+        }
+
+        return Values.List(filters);
+    }
+
+    private static string? MaxWaiting(ConsumerModel m, Facts facts) => m.IsPush switch
+    {
+        false => m.MaxWaiting.Effective(0) is { } w ? Values.Integer(ConfigValue<long>.Known(w == 0 ? 512 : w, null)) : null,
+        true => Values.Integer(m.MaxWaiting),
+        _ => null,
+    };
+
+    private static string? MaxAckPending(ConsumerModel m, Facts facts)
+    {
+        if (m.MaxAckPending.Effective(0) is not { } pending || m.AckPolicy.Effective(AckPolicy.None) is not { } ack)
+        {
+            return null;
+        }
+
+        if (pending == 0)
+        {
+            var defaulted = facts.Version.AtLeast(2, 12) ? ack != AckPolicy.None : ack is AckPolicy.Explicit or AckPolicy.All;
+            if (defaulted && facts.StreamHasConsumerLimits)
+            {
+                return null;
+            }
+
+            pending = !defaulted ? 0 : facts.Limits?.MaxAckPending is > 0 and < 1000 ? facts.Limits.MaxAckPending : 1000;
+        }
+
+        return pending < 0 ? "unlimited" : Values.Integer(ConfigValue<long>.Known(pending, null));
+    }
+
+    // Ephemeral consumers get a server default, and from 2.10 the stream's consumer limits may set one.
+    private static string? InactiveThreshold(ConsumerModel m, Facts facts)
+    {
+        if (m.InactiveThreshold.IsAbsent && (!m.DurableName.IsKnown || facts.StreamHasConsumerLimits))
+        {
+            return null;
+        }
+
+        return Values.Duration(m.InactiveThreshold);
+    }
+
+    private sealed class Facts
+    {
+        public Facts(ServerVersion version, AccountLimits? limits, StreamModel? stream)
+        {
+            Version = version;
+            Limits = limits;
+            StreamHasConsumerLimits = version.AtLeast(2, 10) && (stream is null || !stream.HasConsumerLimits.Is(false) && !stream.HasConsumerLimits.IsAbsent);
+        }
+
+        public ServerVersion Version { get; }
+
+        public AccountLimits? Limits { get; }
+
+        public bool StreamHasConsumerLimits { get; }
+    }
+
+    private sealed class Field<TModel>
+    {
+        public Field(string name, Func<TModel, Facts, string?> value, Func<TModel, object?> origin, ServerVersion? since = null, Func<string, string, Facts, string?>? updateError = null)
+        {
+            Name = name;
+            Value = value;
+            Origin = origin;
+            Since = since;
+            UpdateError = updateError;
+        }
+
+        public string Name { get; }
+
+        public Func<TModel, Facts, string?> Value { get; }
+
+        public Func<TModel, object?> Origin { get; }
+
+        public ServerVersion? Since { get; }
+
+        /// <summary>Given the file's and the server's value: the server's error if an update can't make the change.</summary>
+        public Func<string, string, Facts, string?>? UpdateError { get; }
+    }
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using JetStream.Analyzers.ConfigFiles.Binding;
+using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.LiveCheck.Protocol;
+using JetStream.Analyzers.Rules.Evaluation;
+
+namespace JetStream.Analyzers.LiveCheck.Server;
+
+/// <summary>
+/// What the live check knows about the server: its version and cluster, the account's limits and every stream,
+/// read with one account-info request and one paged list request per 256 streams. Consumers are listed per stream,
+/// and only for streams the repository defines consumers on.
+/// </summary>
+public sealed class ServerSnapshot
+{
+    private readonly NatsClient client;
+    private readonly Dictionary<string, IReadOnlyList<ServerConsumer>?> consumers = new(StringComparer.Ordinal);
+
+    private ServerSnapshot(NatsClient client, ServerVersion version, AccountLimits limits, IReadOnlyList<ServerStream> streams, IReadOnlyCollection<string> unanswered)
+    {
+        this.client = client;
+        Version = version;
+        Limits = limits;
+        Streams = streams;
+        Unanswered = unanswered;
+        StreamsByName = streams.ToDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    public ServerVersion Version { get; }
+
+    /// <summary>The server as messages name it, e.g. "nats://127.0.0.1:4222 (nats-server 2.10.14)" without secrets.</summary>
+    public string Display => ConnectionSettings(client.Server);
+
+    public ServerInfo Info => client.Info;
+
+    public Uri Server => client.Server;
+
+    public AccountLimits Limits { get; }
+
+    public IReadOnlyList<ServerStream> Streams { get; }
+
+    public IReadOnlyDictionary<string, ServerStream> StreamsByName { get; }
+
+    /// <summary>Streams a clustered server listed as existing but couldn't describe in time.</summary>
+    public IReadOnlyCollection<string> Unanswered { get; }
+
+    /// <summary>Number of servers in the connected cluster, or null when the server doesn't tell.</summary>
+    public int? ClusterSize => Info.Cluster is null ? 1 : Info.ConnectUrls.Count > 0 ? Info.ConnectUrls.Count : null;
+
+    /// <exception cref="LiveCheckException">The account has no JetStream or a request failed.</exception>
+    public static ServerSnapshot Read(NatsClient client)
+    {
+        if (!ServerVersion.TryParse(client.Info.Version, out var version))
+        {
+            throw new LiveCheckException($"{Connection.ConnectionSettings.Redact(client.Server)} reports version '{client.Info.Version}', which is not a nats-server version", "check that JetStreamServer points at a nats-server");
+        }
+
+        var account = Reply(client, ApiRequest.AccountInfo());
+        var limits = AccountLimits.Parse(account);
+        var streams = new List<ServerStream>();
+        var unanswered = new HashSet<string>(StringComparer.Ordinal);
+        for (var offset = 0; ;)
+        {
+            var page = Reply(client, ApiRequest.StreamList(offset));
+            var items = Json.Items(page, "streams").OfType<MappingNode>().ToList();
+            streams.AddRange(items.Select(item => ReadStream(item, version)).Where(s => s is not null)!);
+            unanswered.UnionWith(Json.Strings(page, "missing"));
+            offset += items.Count;
+            if (items.Count == 0 || offset >= (Json.Long(page, "total") ?? 0))
+            {
+                break;
+            }
+        }
+
+        return new ServerSnapshot(client, version, limits, streams, unanswered);
+    }
+
+    /// <summary>The stream's consumers (paged), read once; null when the server couldn't list them.</summary>
+    public IReadOnlyList<ServerConsumer>? ConsumersOf(string stream)
+    {
+        if (consumers.TryGetValue(stream, out var known))
+        {
+            return known;
+        }
+
+        var list = new List<ServerConsumer>();
+        for (var offset = 0; ;)
+        {
+            if (ApiRequest.ConsumerList(stream, offset) is not { } request)
+            {
+                return consumers[stream] = null;
+            }
+
+            var page = Reply(client, request);
+            var items = Json.Items(page, "consumers").OfType<MappingNode>().ToList();
+            foreach (var item in items)
+            {
+                if (Json.String(item, "name") is { } name && Json.Object(item, "config") is { } config)
+                {
+                    list.Add(new ServerConsumer(name, ServerConfigBinder.BindConsumer(config, stream, Version)));
+                }
+            }
+
+            offset += items.Count;
+            if (items.Count == 0 || offset >= (Json.Long(page, "total") ?? 0))
+            {
+                break;
+            }
+        }
+
+        return consumers[stream] = list;
+    }
+
+    private static ServerStream? ReadStream(MappingNode info, ServerVersion version)
+    {
+        if (Json.Object(info, "config") is not { } config || Json.String(config, "name") is not { } name)
+        {
+            return null;
+        }
+
+        var cluster = Json.Object(info, "cluster");
+        var peers = cluster is null ? 0 : (Json.String(cluster, "leader") is { Length: > 0 } ? 1 : 0) + Json.Items(cluster, "replicas").Count();
+        var consumerCount = Json.Long(Json.Object(info, "state"), "consumer_count") ?? 0;
+        return new ServerStream(name, ServerConfigBinder.BindStream(config, version), consumerCount, Json.String(cluster, "name"), peers);
+    }
+
+    private static MappingNode Reply(NatsClient client, ApiRequest request)
+    {
+        var text = client.Request(request);
+        var reply = Json.Parse(request.Operation, text)
+            ?? throw new LiveCheckException($"the reply to {request} from {Connection.ConnectionSettings.Redact(client.Server)} is not JSON", "check that JetStreamServer points at a nats-server with JetStream");
+        if (Json.Object(reply, "error") is { } error)
+        {
+            var description = Json.String(error, "description") ?? "unknown error";
+            var code = Json.Long(error, "err_code");
+            throw code == 10039
+                ? new LiveCheckException($"JetStream is not enabled for the account at {Connection.ConnectionSettings.Redact(client.Server)} ({description})", "enable JetStream for the account, or connect as a user of the account that holds the streams")
+                : new LiveCheckException($"{Connection.ConnectionSettings.Redact(client.Server)} answered {request} with an error: {description} (code {code})", "check the user's permissions and the server's log");
+        }
+
+        return reply;
+    }
+
+    private string ConnectionSettings(Uri server) => $"{Connection.ConnectionSettings.Redact(server)} (nats-server {Version})";
+}
