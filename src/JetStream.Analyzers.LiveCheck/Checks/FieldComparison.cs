@@ -234,12 +234,9 @@ internal static class FieldComparison
         return Values.List(filters);
     }
 
-    private static string? MaxWaiting(ConsumerModel m, Facts facts) => m.IsPush switch
-    {
-        false => m.MaxWaiting.Effective(0) is { } w ? Values.Integer(ConfigValue<long>.Known(w == 0 ? 512 : w, null)) : null,
-        true => Values.Integer(m.MaxWaiting),
-        _ => null,
-    };
+    // Pull consumers only: a push consumer has no waiting requests, and push versus pull is deliver_subject's difference.
+    private static string? MaxWaiting(ConsumerModel m, Facts facts) =>
+        m.IsPush == false && m.MaxWaiting.Effective(0) is { } w ? Values.Integer(ConfigValue<long>.Known(w == 0 ? 512 : w, null)) : null;
 
     private static string? MaxAckPending(ConsumerModel m, Facts facts)
     {

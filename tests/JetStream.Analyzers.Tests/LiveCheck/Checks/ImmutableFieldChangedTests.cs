@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using JetStream.Analyzers.Tests.Infrastructure;
+
+namespace JetStream.Analyzers.Tests.LiveCheck.Checks;
+
+/// <summary>
+/// Each case puts the "before" definition on the server, writes the "after" one as the repository's file, and checks
+/// both sides: the live check reports JS5009 quoting the server's error, and the real server refuses the update with it.
+/// </summary>
+public sealed class ImmutableFieldChangedTests : LiveCheckFixture
+{
+    public static TheoryData<string, string, string, string> StreamCases => new()
+    {
+        { """{"name":"S","subjects":["s.>"],"storage":"file"}""", """{"name":"S","subjects":["s.>"],"storage":"memory"}""", "storage from file on the server to memory", "stream configuration update can not change storage type" },
+        { """{"name":"S","subjects":["s.>"]}""", """{"name":"S","subjects":["s.>"],"retention":"workqueue"}""", "retention from limits on the server to workqueue", "can not change retention policy" },
+        { """{"name":"S","subjects":["s.>"],"deny_delete":true}""", """{"name":"S","subjects":["s.>"]}""", "deny_delete from true on the server to false", "stream configuration update can not cancel deny message deletes" },
+        { """{"name":"S","subjects":["s.>"],"deny_purge":true}""", """{"name":"S","subjects":["s.>"],"deny_purge":false}""", "deny_purge from true on the server to false", "stream configuration update can not cancel deny purge" },
+    };
+
+    public static TheoryData<string, string, string, string> ConsumerCases => new()
+    {
+        { """{"durable_name":"c","ack_policy":"explicit"}""", """{"durable_name":"c","ack_policy":"explicit","deliver_policy":"new"}""", "deliver_policy from all on the server to new", "deliver policy can not be updated" },
+        { """{"durable_name":"c","ack_policy":"explicit"}""", """{"durable_name":"c","ack_policy":"all"}""", "ack_policy from explicit on the server to all", "ack policy can not be updated" },
+        { """{"durable_name":"c","ack_policy":"explicit"}""", """{"durable_name":"c","ack_policy":"explicit","replay_policy":"original"}""", "replay_policy from instant on the server to original", "replay policy can not be updated" },
+        { """{"durable_name":"c","ack_policy":"explicit","max_waiting":100}""", """{"durable_name":"c","ack_policy":"explicit"}""", "max_waiting from 100 on the server to 512", "max waiting can not be updated" },
+        { """{"durable_name":"c","ack_policy":"explicit","deliver_subject":"deliver.c"}""", """{"durable_name":"c","ack_policy":"explicit"}""", "deliver_subject from 'deliver.c' on the server to (none)", "can not update push consumer to pull based" },
+        { """{"durable_name":"c","ack_policy":"explicit","deliver_subject":"deliver.c"}""", """{"durable_name":"c","ack_policy":"explicit","deliver_subject":"deliver.c","idle_heartbeat":5000000000}""", "idle_heartbeat from 0s on the server to 5s", "heart beats can not be updated" },
+    };
+
+    [NatsServerTheory]
+    [MemberData(nameof(StreamCases))]
+    public async Task Stream_field_the_server_cannot_update(string before, string after, string change, string serverError)
+    {
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, before);
+        Repo.With("streams/s.json", after);
+
+        var finding = Assert.Single(Check("JS5009"));
+        Assert.Contains($"JS5009: Stream 'S' changes {change}, which can't change on an existing stream: the update fails ('", finding, StringComparison.Ordinal);
+        Assert.Contains(serverError, finding, StringComparison.Ordinal);
+        Assert.DoesNotContain(Check("JS5003"), l => l.Contains(change.Split(' ')[0] + " is", StringComparison.Ordinal));
+
+        var refused = await RawJetStreamApi.UpdateStreamAsync(Server.Connection, after);
+        Assert.NotNull(refused);
+        Assert.Contains(serverError, refused, StringComparison.Ordinal);
+        Assert.Contains(refused!, finding, StringComparison.Ordinal);
+    }
+
+    [NatsServerTheory]
+    [MemberData(nameof(ConsumerCases))]
+    public async Task Consumer_field_the_server_cannot_update(string before, string after, string change, string serverError)
+    {
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, """{"name":"S","subjects":["s.>"]}""");
+        await RawJetStreamApi.PutConsumerOrFailAsync(Server.Connection, $$"""{"stream_name":"S","config":{{before}}}""");
+        Repo.With("consumers/c.json", $$"""{"stream_name":"S","config":{{after}}}""");
+
+        var finding = Assert.Single(Check("JS5009"));
+        Assert.Contains($"JS5009: Consumer 'c' on stream 'S' changes {change}, which can't change on an existing consumer: the update fails ('{serverError}')", finding, StringComparison.Ordinal);
+
+        // The server stops at the first field it can't update: push to pull also changes max_waiting (0 to 512), which 2.9 checks first.
+        var refused = await RawJetStreamApi.PutConsumerAsync(Server.Connection, $$"""{"stream_name":"S","config":{{after}}}""");
+        Assert.NotNull(refused);
+        Assert.True(refused!.Contains(serverError, StringComparison.Ordinal) || refused.Contains("can not be updated", StringComparison.Ordinal), refused);
+    }
+
+    [NatsServerFact]
+    public async Task A_sealed_stream_cannot_be_unsealed()
+    {
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, """{"name":"S","subjects":["s.>"]}""");
+        Assert.Null(await RawJetStreamApi.UpdateStreamAsync(Server.Connection, """{"name":"S","subjects":["s.>"],"sealed":true}"""));
+        Repo.With("streams/s.json", """{"name":"S","subjects":["s.>"]}""");
+
+        Assert.Contains(Check("JS5009"), l => l.Contains("changes sealed from true on the server to false", StringComparison.Ordinal));
+        Assert.Equal("stream configuration update can not unseal a sealed stream", await RawJetStreamApi.UpdateStreamAsync(Server.Connection, """{"name":"S","subjects":["s.>"]}"""));
+    }
+
+    [NatsServerFact]
+    public async Task Changes_an_update_can_make_are_drift_not_JS5009()
+    {
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, """{"name":"S","subjects":["s.>"],"deny_delete":false,"max_age":60000000000}""");
+        await RawJetStreamApi.PutConsumerOrFailAsync(Server.Connection, """{"stream_name":"S","config":{"durable_name":"c","ack_policy":"explicit","max_deliver":3}}""");
+        var stream = """{"name":"S","subjects":["s.>"],"deny_delete":true,"max_age":120000000000}""";
+        var consumer = """{"stream_name":"S","config":{"durable_name":"c","ack_policy":"explicit","max_deliver":5}}""";
+        Repo.With("streams/s.json", stream).With("consumers/c.json", consumer);
+
+        Assert.Empty(Check("JS5009"));
+        Assert.Equal(2, Check("JS5003").Count);
+        Assert.Null(await RawJetStreamApi.UpdateStreamAsync(Server.Connection, stream));
+        Assert.Null(await RawJetStreamApi.PutConsumerAsync(Server.Connection, consumer));
+        Assert.Empty(Check("JS5003"));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using JetStream.Analyzers.Tests.Infrastructure;
+
+namespace JetStream.Analyzers.Tests.LiveCheck;
+
+/// <summary>A fresh nats-server per test and a config repo to check against it.</summary>
+public abstract class LiveCheckFixture : IAsyncLifetime
+{
+    protected NatsServer Server { get; private set; } = null!;
+
+    protected ConfigRepo Repo { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        if (NatsServer.SkipReason is null)
+        {
+            Server = await NatsServer.StartAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Repo.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+
+    /// <summary>The live check's findings (all rules), as "path(line,col): JSxxxx: message" lines.</summary>
+    protected List<string> Check(IDictionary<string, string>? options = null) => Repo.LintLive(ConfigRepo.Server(Server.Url), options);
+
+    /// <summary>Only the findings of <paramref name="id"/>, with the server's URL replaced by "SERVER".</summary>
+    protected List<string> Check(string id, IDictionary<string, string>? options = null) =>
+        Check(options).Where(l => l.Contains(": " + id + ":", System.StringComparison.Ordinal)).Select(l => l.Replace(Server.Url, "SERVER", System.StringComparison.Ordinal)).ToList();
+
+    protected string Version => Server.Version.ToString();
+}
