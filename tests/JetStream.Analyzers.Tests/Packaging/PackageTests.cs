@@ -34,6 +34,8 @@ public class PackageTests : IClassFixture<PackageFixture>
                 "buildTransitive/JetStream.Analyzers.props",
                 "buildTransitive/JetStream.Analyzers.targets",
                 "tasks/netstandard2.0/JetStream.Analyzers.ConfigFiles.dll",
+                "tasks/netstandard2.0/JetStream.Analyzers.LiveCheck.dll",
+                "tasks/netstandard2.0/NATS.NKeys.dll",
                 "tasks/netstandard2.0/JetStream.Analyzers.Rules.dll",
                 "tasks/netstandard2.0/JetStream.Analyzers.Tasks.dll",
                 "tasks/netstandard2.0/YamlDotNet.dll",
@@ -182,6 +184,69 @@ public class PackageTests : IClassFixture<PackageFixture>
         {
             Directory.Delete(project, recursive: true);
         }
+    }
+
+    [NatsServerFact]
+    public async Task ConfigRepoReferencingThePackage_ChecksDefinitionsAgainstALiveServer()
+    {
+        await using var server = await NatsServer.StartAsync();
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, """{"name":"ORDERS","subjects":["orders.>"],"max_age":86400000000000,"max_bytes":1073741824,"deny_delete":true,"deny_purge":true}""");
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, """{"name":"SCRATCH","subjects":["scratch.>"]}""");
+        var project = Directory.CreateTempSubdirectory("jetstream-live-repo-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(project, "Repo.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <RestoreAdditionalProjectSources>{package.Feed}</RestoreAdditionalProjectSources>
+                    <NoWarn>$(NoWarn);JS1001</NoWarn>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.csproj]\ndotnet_diagnostic.JS5008.severity = warning\n");
+            Directory.CreateDirectory(Path.Combine(project, "streams"));
+            var orders = Path.Combine(project, "streams", "orders.json");
+            File.WriteAllText(orders, "{\n  \"name\": \"ORDERS\",\n  \"subjects\": [\"orders.>\"],\n  \"max_age\": 3600000000000,\n  \"max_bytes\": 1073741824,\n  \"deny_delete\": true,\n  \"deny_purge\": true\n}\n");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary", $"-p:JetStreamServer={server.Url}");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains(
+                $"{orders}(2,11,2,19): warning JS5003: Stream 'ORDERS' differs from the server {server.Url} (nats-server {server.Version}): max_age is 1h in the file and 1d on the server (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS5003.md)",
+                output);
+            Assert.Contains($"Repo.csproj : warning JS5008: Stream 'SCRATCH' on the server {server.Url} (nats-server {server.Version}) is not defined by any JetStreamConfig file", output);
+
+            // The server can change between builds, so the check never counts as up to date.
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary", $"-p:JetStreamServer={server.Url}");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("warning JS5003", output);
+
+            var closed = SilentEndpointFreePort();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary", $"-p:JetStreamServer=nats://127.0.0.1:{closed}", "-p:JetStreamTimeout=3");
+            Assert.True(exitCode != 0, output);
+            Assert.Contains(
+                $"error JS5001: Can't check the JetStream definitions against nats://127.0.0.1:{closed}: nothing accepts connections at nats://127.0.0.1:{closed} (connection refused); check that nats-server is running and the host and port in JetStreamServer",
+                output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    private static int SilentEndpointFreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static string[] DistinctLines(string output, string value) =>
