@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using JetStream.Analyzers.Tests.Infrastructure;
+using NATS.Client.Core;
+
+namespace JetStream.Analyzers.Tests.LiveCheck.Checks;
+
+/// <summary>
+/// Each case runs a server whose account has one JetStream limit, lints definitions that exceed it, and shows the
+/// server refusing them with the error the finding quotes.
+/// </summary>
+public sealed class AccountLimitExceededTests
+{
+    private static async Task<(ConfiguredNatsServer Server, NatsConnection Connection)> StartAsync(string limits)
+    {
+        var server = await ConfiguredNatsServer.StartAsync($$"""
+            accounts {
+              APP: {
+                jetstream: { {{limits}} }
+                users: [ { user: app, password: app } ]
+              }
+            }
+            """);
+        var connection = new NatsConnection(new NatsOpts { Url = server.Url, AuthOpts = new NatsAuthOpts { Username = "app", Password = "app" } });
+        await connection.ConnectAsync();
+        return (server, connection);
+    }
+
+    private static List<string> Check(ConfigRepo repo, ConfiguredNatsServer server)
+    {
+        var settings = ConfigRepo.Server(server.Url);
+        settings.User = "app";
+        settings.Password = "app";
+        return repo.LintLive(settings).Where(l => l.Contains(": JS5005:", StringComparison.Ordinal)).Select(l => l.Replace(server.Url, "SERVER", StringComparison.Ordinal)).ToList();
+    }
+
+    [NatsServerFact]
+    public async Task Streams_without_max_bytes_when_the_account_requires_it()
+    {
+        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_bytes_required: true");
+        await using var _ = server;
+        await using var __ = connection;
+        using var repo = new ConfigRepo().With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"]}""");
+
+        var finding = Assert.Single(Check(repo, server));
+        Assert.Equal("streams/orders.json(1,9): JS5005: Stream 'ORDERS' has no max_bytes; the account's limit is that every stream sets max_bytes, so the server refuses it ('account requires a stream config to have max bytes set')", finding);
+        Assert.Equal("account requires a stream config to have max bytes set", await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"ORDERS","subjects":["orders.>"]}"""));
+    }
+
+    [NatsServerFact]
+    public async Task A_stream_larger_than_the_accounts_largest_stream()
+    {
+        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, disk_max_stream_bytes: 4MB");
+        await using var _ = server;
+        await using var __ = connection;
+        var file = """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":8388608}""";
+        using var repo = new ConfigRepo().With("streams/orders.json", file);
+
+        var finding = Assert.Single(Check(repo, server));
+        Assert.Equal("streams/orders.json(1,54): JS5005: Stream 'ORDERS' has max_bytes 8 MiB; the account's limit is 4 MiB per stream, so the server refuses it ('stream max bytes exceeds account limit max stream bytes')", finding);
+        Assert.Equal("stream max bytes exceeds account limit max stream bytes", await RawJetStreamApi.CreateStreamAsync(connection, file));
+    }
+
+    [NatsServerFact]
+    public async Task Reservations_beyond_the_accounts_storage_count_streams_already_on_the_server()
+    {
+        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 10MB");
+        await using var _ = server;
+        await using var __ = connection;
+        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"LEGACY","subjects":["legacy.>"],"max_bytes":4194304}""");
+        var orders = """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":4194304}""";
+        var payments = """{"name":"PAYMENTS","subjects":["payments.>"],"max_bytes":4194304}""";
+        using var repo = new ConfigRepo().With("streams/a-orders.json", orders).With("streams/b-payments.json", payments);
+
+        var finding = Assert.Single(Check(repo, server));
+        Assert.Equal("streams/b-payments.json(1,58): JS5005: Stream 'PAYMENTS' reserves 4 MiB of file storage (max_bytes × replicas), which brings the account's reservations to 12 MiB; the account's limit is 10 MiB of file storage, so the server refuses it ('insufficient storage resources available')", finding);
+        Assert.Null(await RawJetStreamApi.CreateStreamAsync(connection, orders));
+        Assert.Equal("insufficient storage resources available", await RawJetStreamApi.CreateStreamAsync(connection, payments));
+    }
+
+    [NatsServerFact]
+    public async Task More_streams_than_the_account_may_have()
+    {
+        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_streams: 2");
+        await using var _ = server;
+        await using var __ = connection;
+        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"LEGACY","subjects":["legacy.>"]}""");
+        using var repo = new ConfigRepo()
+            .With("streams/a.json", """{"name":"A","subjects":["a.>"]}""")
+            .With("streams/b.json", """{"name":"B","subjects":["b.>"]}""");
+
+        var finding = Assert.Single(Check(repo, server));
+        Assert.Equal("streams/b.json(1,9): JS5005: Stream 'B' would be stream number 3 of the account; the account's limit is 2 streams, so the server refuses it ('maximum number of streams reached')", finding);
+        Assert.Null(await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"A","subjects":["a.>"]}"""));
+        Assert.Equal("maximum number of streams reached", await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"B","subjects":["b.>"]}"""));
+    }
+
+    [NatsServerFact]
+    public async Task More_consumers_on_a_stream_than_the_account_allows()
+    {
+        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_consumers: 1");
+        await using var _ = server;
+        await using var __ = connection;
+        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"ORDERS","subjects":["orders.>"]}""");
+        var ship = """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit"}}""";
+        var bill = """{"stream_name":"ORDERS","config":{"durable_name":"bill","ack_policy":"explicit"}}""";
+        using var repo = new ConfigRepo().With("consumers/a-ship.json", ship).With("consumers/b-bill.json", bill);
+
+        var finding = Assert.Single(Check(repo, server));
+        Assert.Equal("consumers/b-bill.json(1,50): JS5005: Consumer 'bill' on stream 'ORDERS' would be consumer number 2 of stream 'ORDERS'; the account's limit is 1 consumer per stream, so the server refuses it ('maximum consumers limit reached')", finding);
+        Assert.Null(await RawJetStreamApi.PutConsumerAsync(connection, ship));
+        Assert.Equal("maximum consumers limit reached", await RawJetStreamApi.PutConsumerAsync(connection, bill));
+    }
+
+    [NatsServerFact]
+    public async Task Max_ack_pending_above_the_accounts_limit()
+    {
+        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_ack_pending: 100");
+        await using var _ = server;
+        await using var __ = connection;
+        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"ORDERS","subjects":["orders.>"]}""");
+        var ship = """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_ack_pending":500}}""";
+        using var repo = new ConfigRepo().With("consumers/ship.json", ship);
+
+        var finding = Assert.Single(Check(repo, server));
+        Assert.Equal("consumers/ship.json(1,99): JS5005: Consumer 'ship' on stream 'ORDERS' has max_ack_pending 500; the account's limit is 100 pending acknowledgements, so the server refuses it ('consumer max ack pending exceeds system limit of 100')", finding);
+        Assert.Equal("consumer max ack pending exceeds system limit of 100", await RawJetStreamApi.PutConsumerAsync(connection, ship));
+    }
+
+    [NatsServerFact]
+    public async Task Definitions_within_the_limits_are_not_reported()
+    {
+        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_streams: 5, max_consumers: 5, max_bytes_required: true, max_ack_pending: 1000");
+        await using var _ = server;
+        await using var __ = connection;
+        using var repo = new ConfigRepo()
+            .With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":8388608}""")
+            .With("consumers/ship.json", """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_ack_pending":1000}}""");
+
+        Assert.Empty(Check(repo, server));
+    }
+}
