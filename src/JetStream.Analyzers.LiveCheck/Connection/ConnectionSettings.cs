@@ -8,7 +8,8 @@ namespace JetStream.Analyzers.LiveCheck.Connection;
 
 /// <summary>
 /// Where and how the live check connects: MSBuild properties (JetStreamServer, JetStreamCredsFile, ...), then the
-/// nats CLI context named by JetStreamContext for anything the properties leave out. Secrets stay in this object;
+/// JETSTREAM_USER / JETSTREAM_PASSWORD / JETSTREAM_TOKEN / JETSTREAM_CREDS / JETSTREAM_NKEY environment variables, then the
+/// nats CLI context named by JetStreamContext for anything still unset. Secrets stay in this object;
 /// <see cref="Display"/> is the only text about the connection that reaches the build log.
 /// </summary>
 public sealed class ConnectionSettings
@@ -59,17 +60,20 @@ public sealed class ConnectionSettings
     /// Reads the MSBuild properties. Blank values count as not set; a context fills only what is still unset.
     /// </summary>
     /// <exception cref="LiveCheckException">A property or the context is unusable; the message says which.</exception>
-    public static ConnectionSettings Resolve(LiveCheckProperties properties)
+    public static ConnectionSettings Resolve(LiveCheckProperties properties, Func<string, string?>? environment = null)
     {
+        // Secrets come from JETSTREAM_* variables read here, not from environment-derived MSBuild properties: MSBuild
+        // logs the value of every such property it expands ("expanded from the environment") at detailed verbosity.
+        environment ??= Environment.GetEnvironmentVariable;
         var context = NullIfBlank(properties.Context) is { } name ? NatsCliContext.Load(name) : null;
         var settings = new ConnectionSettings
         {
             Servers = ParseServers(NullIfBlank(properties.Server) ?? context?.Url ?? string.Empty),
-            CredsFile = NullIfBlank(properties.CredsFile) ?? context?.Creds,
-            NKeyFile = NullIfBlank(properties.NKeyFile) ?? context?.NKey,
-            User = NullIfBlank(properties.User) ?? context?.User,
-            Password = NullIfBlank(properties.Password) ?? context?.Password,
-            Token = NullIfBlank(properties.Token) ?? context?.Token,
+            CredsFile = NullIfBlank(properties.CredsFile) ?? NullIfBlank(environment("JETSTREAM_CREDS")) ?? context?.Creds,
+            NKeyFile = NullIfBlank(properties.NKeyFile) ?? NullIfBlank(environment("JETSTREAM_NKEY")) ?? context?.NKey,
+            User = NullIfBlank(properties.User) ?? NullIfBlank(environment("JETSTREAM_USER")) ?? context?.User,
+            Password = NullIfBlank(properties.Password) ?? NullIfBlank(environment("JETSTREAM_PASSWORD")) ?? context?.Password,
+            Token = NullIfBlank(properties.Token) ?? NullIfBlank(environment("JETSTREAM_TOKEN")) ?? context?.Token,
             TlsCaFile = NullIfBlank(properties.TlsCaFile) ?? context?.Ca,
             TlsCertFile = NullIfBlank(properties.TlsCertFile) ?? context?.Cert,
             TlsKeyFile = NullIfBlank(properties.TlsKeyFile) ?? context?.Key,

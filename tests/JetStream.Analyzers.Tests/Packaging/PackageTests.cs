@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -240,14 +241,53 @@ public class PackageTests : IClassFixture<PackageFixture>
         }
     }
 
-    private static int SilentEndpointFreePort()
+    [NatsServerFact]
+    public async Task LiveCheck_ReadsSecretsFromTheEnvironmentAndNeverPrintsThem()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        const string Password = "Pa55-never-in-logs";
+        const string Token = "T0ken-never-in-logs";
+        await using var server = await ConfiguredNatsServer.StartAsync($"authorization {{ users = [ {{ user: ci, password: {Password} }} ] }}");
+        var project = Directory.CreateTempSubdirectory("jetstream-live-secrets-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(project, "Repo.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <RestoreAdditionalProjectSources>{package.Feed}</RestoreAdditionalProjectSources>
+                    <JetStreamServer>{server.Url}</JetStreamServer>
+                    <JetStreamUser>ci</JetStreamUser>
+                    <JetStreamTimeout>5</JetStreamTimeout>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+            Directory.CreateDirectory(Path.Combine(project, "streams"));
+            File.WriteAllText(Path.Combine(project, "streams", "orders.json"), """{"name":"ORDERS","subjects":["orders.>"]}""");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["JETSTREAM_PASSWORD"] = Password }, "build", "-nologo", "-v:detailed");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains($"warning JS5002: Stream 'ORDERS' is not on the server {server.Url}", output);
+            Assert.DoesNotContain(Password, output, StringComparison.Ordinal);
+
+            // A wrong secret fails the build with JS5001 and still doesn't show up.
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["JETSTREAM_PASSWORD"] = Token }, "build", "-nologo");
+            Assert.True(exitCode != 0, output);
+            Assert.Contains("error JS5001:", output);
+            Assert.Contains("refused the credentials (Authorization Violation)", output);
+            Assert.DoesNotContain(Token, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
     }
+
+    private static int SilentEndpointFreePort() => new Uri(SilentEndpoint.ClosedPortUrl()).Port;
 
     private static string[] DistinctLines(string output, string value) =>
         output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(value, StringComparison.Ordinal)).Distinct().ToArray();

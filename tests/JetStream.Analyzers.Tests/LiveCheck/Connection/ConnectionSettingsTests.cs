@@ -128,4 +128,24 @@ public sealed class ConnectionSettingsTests
 
         Assert.Contains("is not a context name", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Secrets_come_from_JETSTREAM_variables_when_no_property_sets_them()
+    {
+        var environment = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["JETSTREAM_USER"] = "env-user",
+            ["JETSTREAM_PASSWORD"] = "env-password",
+            ["JETSTREAM_TOKEN"] = "env-token",
+            ["JETSTREAM_CREDS"] = "/secrets/ci.creds",
+        };
+        string? Lookup(string name) => environment.TryGetValue(name, out var value) ? value : null;
+
+        var settings = ConnectionSettings.Resolve(new LiveCheckProperties { Server = "localhost", User = "property-user" }, Lookup);
+
+        Assert.Equal("property-user", settings.User);
+        Assert.Equal("env-password", settings.Password);
+        Assert.Equal("env-token", settings.Token);
+        Assert.Equal("/secrets/ci.creds", settings.CredsFile);
+    }
 }
