@@ -30,6 +30,9 @@ public sealed class LiveSession : IDisposable
     /// <summary>The server's version; version-dependent rules use it instead of JetStreamServerVersion.</summary>
     public ServerVersion Version => Snapshot.Version;
 
+    /// <summary>JetStream API requests sent so far: one account info, one list per 256 streams, one per 256 consumers of a stream the files have consumers on.</summary>
+    public int Requests => client.Requests;
+
     /// <exception cref="LiveCheckException">The server can't be used; report JS5001 with the message.</exception>
     public static LiveSession Open(ConnectionSettings settings)
     {

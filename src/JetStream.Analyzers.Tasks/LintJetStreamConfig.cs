@@ -94,7 +94,12 @@ public sealed class LintJetStreamConfig : Task
         try
         {
             var lint = new ConfigFileLinter(ContextFor, ProjectDirectory).LintAll(paths);
-            findings.AddRange(live is null ? Array.Empty<Finding>() : CheckAgainstServer(live, lint));
+            if (live is not null)
+            {
+                findings.AddRange(CheckAgainstServer(live, lint));
+                Log.LogMessage(MessageImportance.Normal, $"JetStream live check: {Describe.Plural(lint.Streams.Count, "stream")} and {Describe.Plural(lint.Consumers.Count, "consumer")} compared with {live.Snapshot.Display} in {Describe.Plural(live.Requests, "read-only request")}.");
+            }
+
             findings.AddRange(lint.Findings);
         }
         catch (Exception e) when (!IsCritical(e))

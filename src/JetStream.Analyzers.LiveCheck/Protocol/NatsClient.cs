@@ -40,6 +40,9 @@ public sealed class NatsClient : IDisposable
 
     public Uri Server { get; }
 
+    /// <summary>JetStream API requests sent so far.</summary>
+    public int Requests { get; private set; }
+
     /// <summary>Connects to the first server that answers, trying them in order.</summary>
     /// <exception cref="LiveCheckException">No server could be used; the message says why and what to check.</exception>
     public static NatsClient Connect(ConnectionSettings settings)
@@ -66,6 +69,7 @@ public sealed class NatsClient : IDisposable
     {
         var subject = request.Subject(settings.ApiPrefix);
         var reply = inbox + "." + (++nextReply).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Requests++;
         var body = Encoding.UTF8.GetBytes(request.Body);
         var deadline = Stopwatch.StartNew();
         return Guard(() =>
