@@ -15,18 +15,22 @@ namespace JetStream.Analyzers.LiveCheck.Checks;
 /// </summary>
 internal static class FieldComparison
 {
+    /// <remarks>
+    /// A key-value or object store file describes a bucket, and the client library derives the rest of the stream
+    /// (history, rollups, direct get, ...), so only the settings the file writes are compared.
+    /// </remarks>
     public static List<(FieldDifference Difference, object? Origin)> Streams(StreamModel file, StreamModel server, ServerVersion version) =>
-        Compare(StreamFields, file, server, new Facts(version, null, null));
+        Compare(StreamFields, file, server, new Facts(version, null, null), explicitOnly: file.Kind != StreamKind.Stream);
 
     public static List<(FieldDifference Difference, object? Origin)> Consumers(ConsumerModel file, ConsumerModel server, ServerVersion version, AccountLimits limits, StreamModel? stream) =>
         Compare(ConsumerFields, file, server, new Facts(version, limits, stream));
 
-    private static List<(FieldDifference, object?)> Compare<TModel>(IEnumerable<Field<TModel>> fields, TModel file, TModel server, Facts facts)
+    private static List<(FieldDifference, object?)> Compare<TModel>(IEnumerable<Field<TModel>> fields, TModel file, TModel server, Facts facts, bool explicitOnly = false)
     {
         var differences = new List<(FieldDifference, object?)>();
         foreach (var field in fields)
         {
-            if (field.Since is { } since && facts.Version.CompareTo(since) < 0)
+            if (field.Since is { } since && facts.Version.CompareTo(since) < 0 || explicitOnly && field.Origin(file) is null)
             {
                 continue;
             }

@@ -29,8 +29,17 @@ public abstract class LiveCheckFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The live check's findings (all rules), as "path(line,col): JSxxxx: message" lines.</summary>
-    protected List<string> Check(IDictionary<string, string>? options = null) => Repo.LintLive(ConfigRepo.Server(Server.Url), options);
+    /// <summary>
+    /// The live check's findings (all rules), as "path(line,col): JSxxxx: message" lines. Every run also asserts that
+    /// the server's streams and consumers are exactly as before.
+    /// </summary>
+    protected List<string> Check(IDictionary<string, string>? options = null)
+    {
+        var before = JetStreamState.SnapshotAsync(Server.Connection).GetAwaiter().GetResult();
+        var findings = Repo.LintLive(ConfigRepo.Server(Server.Url), options);
+        Assert.Equal(before, JetStreamState.SnapshotAsync(Server.Connection).GetAwaiter().GetResult());
+        return findings;
+    }
 
     /// <summary>Only the findings of <paramref name="id"/>, with the server's URL replaced by "SERVER".</summary>
     protected List<string> Check(string id, IDictionary<string, string>? options = null) =>

@@ -28,7 +28,20 @@ public sealed class AccountLimitExceededTests
         return (server, connection);
     }
 
-    private static List<string> Check(ConfigRepo repo, ConfiguredNatsServer server)
+    private static List<string> Check(ConfigRepo repo, ConfiguredNatsServer server, NatsConnection connection)
+    {
+        var before = JetStreamState.SnapshotAsync(connection).GetAwaiter().GetResult();
+        try
+        {
+            return Findings(repo, server);
+        }
+        finally
+        {
+            Assert.Equal(before, JetStreamState.SnapshotAsync(connection).GetAwaiter().GetResult());
+        }
+    }
+
+    private static List<string> Findings(ConfigRepo repo, ConfiguredNatsServer server)
     {
         var settings = ConfigRepo.Server(server.Url);
         settings.User = "app";
@@ -44,7 +57,7 @@ public sealed class AccountLimitExceededTests
         await using var __ = connection;
         using var repo = new ConfigRepo().With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"]}""");
 
-        var finding = Assert.Single(Check(repo, server));
+        var finding = Assert.Single(Check(repo, server, connection));
         Assert.Equal("streams/orders.json(1,9): JS5005: Stream 'ORDERS' has no max_bytes; the account's limit is that every stream sets max_bytes, so the server refuses it ('account requires a stream config to have max bytes set')", finding);
         Assert.Equal("account requires a stream config to have max bytes set", await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"ORDERS","subjects":["orders.>"]}"""));
     }
@@ -58,7 +71,7 @@ public sealed class AccountLimitExceededTests
         var file = """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":8388608}""";
         using var repo = new ConfigRepo().With("streams/orders.json", file);
 
-        var finding = Assert.Single(Check(repo, server));
+        var finding = Assert.Single(Check(repo, server, connection));
         Assert.Equal("streams/orders.json(1,54): JS5005: Stream 'ORDERS' has max_bytes 8 MiB; the account's limit is 4 MiB per stream, so the server refuses it ('stream max bytes exceeds account limit max stream bytes')", finding);
         Assert.Equal("stream max bytes exceeds account limit max stream bytes", await RawJetStreamApi.CreateStreamAsync(connection, file));
     }
@@ -74,7 +87,7 @@ public sealed class AccountLimitExceededTests
         var payments = """{"name":"PAYMENTS","subjects":["payments.>"],"max_bytes":4194304}""";
         using var repo = new ConfigRepo().With("streams/a-orders.json", orders).With("streams/b-payments.json", payments);
 
-        var finding = Assert.Single(Check(repo, server));
+        var finding = Assert.Single(Check(repo, server, connection));
         Assert.Equal("streams/b-payments.json(1,58): JS5005: Stream 'PAYMENTS' reserves 4 MiB of file storage (max_bytes × replicas), which brings the account's reservations to 12 MiB; the account's limit is 10 MiB of file storage, so the server refuses it ('insufficient storage resources available')", finding);
         Assert.Null(await RawJetStreamApi.CreateStreamAsync(connection, orders));
         Assert.Equal("insufficient storage resources available", await RawJetStreamApi.CreateStreamAsync(connection, payments));
@@ -91,7 +104,7 @@ public sealed class AccountLimitExceededTests
             .With("streams/a.json", """{"name":"A","subjects":["a.>"]}""")
             .With("streams/b.json", """{"name":"B","subjects":["b.>"]}""");
 
-        var finding = Assert.Single(Check(repo, server));
+        var finding = Assert.Single(Check(repo, server, connection));
         Assert.Equal("streams/b.json(1,9): JS5005: Stream 'B' would be stream number 3 of the account; the account's limit is 2 streams, so the server refuses it ('maximum number of streams reached')", finding);
         Assert.Null(await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"A","subjects":["a.>"]}"""));
         Assert.Equal("maximum number of streams reached", await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"B","subjects":["b.>"]}"""));
@@ -108,7 +121,7 @@ public sealed class AccountLimitExceededTests
         var bill = """{"stream_name":"ORDERS","config":{"durable_name":"bill","ack_policy":"explicit"}}""";
         using var repo = new ConfigRepo().With("consumers/a-ship.json", ship).With("consumers/b-bill.json", bill);
 
-        var finding = Assert.Single(Check(repo, server));
+        var finding = Assert.Single(Check(repo, server, connection));
         Assert.Equal("consumers/b-bill.json(1,50): JS5005: Consumer 'bill' on stream 'ORDERS' would be consumer number 2 of stream 'ORDERS'; the account's limit is 1 consumer per stream, so the server refuses it ('maximum consumers limit reached')", finding);
         Assert.Null(await RawJetStreamApi.PutConsumerAsync(connection, ship));
         Assert.Equal("maximum consumers limit reached", await RawJetStreamApi.PutConsumerAsync(connection, bill));
@@ -124,7 +137,7 @@ public sealed class AccountLimitExceededTests
         var ship = """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_ack_pending":500}}""";
         using var repo = new ConfigRepo().With("consumers/ship.json", ship);
 
-        var finding = Assert.Single(Check(repo, server));
+        var finding = Assert.Single(Check(repo, server, connection));
         Assert.Equal("consumers/ship.json(1,99): JS5005: Consumer 'ship' on stream 'ORDERS' has max_ack_pending 500; the account's limit is 100 pending acknowledgements, so the server refuses it ('consumer max ack pending exceeds system limit of 100')", finding);
         Assert.Equal("consumer max ack pending exceeds system limit of 100", await RawJetStreamApi.PutConsumerAsync(connection, ship));
     }
@@ -139,6 +152,6 @@ public sealed class AccountLimitExceededTests
             .With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":8388608}""")
             .With("consumers/ship.json", """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_ack_pending":1000}}""");
 
-        Assert.Empty(Check(repo, server));
+        Assert.Empty(Check(repo, server, connection));
     }
 }

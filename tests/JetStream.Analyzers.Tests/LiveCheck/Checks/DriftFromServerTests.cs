@@ -75,4 +75,26 @@ public sealed class DriftFromServerTests : LiveCheckFixture
             new[] { $"k8s/orders.yaml(6,9): JS5003: Stream 'ORDERS' differs from the server SERVER (nats-server {Version}): maxAge is 2h in the file and 1d on the server" },
             Check("JS5003"));
     }
+
+    [NatsServerFact]
+    public async Task A_key_value_bucket_is_compared_on_the_settings_its_manifest_writes()
+    {
+        var kv = new NATS.Client.KeyValueStore.NatsKVContext(Server.JetStream);
+        await kv.CreateStoreAsync(new NATS.Client.KeyValueStore.NatsKVConfig("config") { History = 5, MaxAge = System.TimeSpan.FromHours(1) });
+        Repo.With("k8s/config.yaml", """
+            apiVersion: jetstream.nats.io/v1beta2
+            kind: KeyValue
+            metadata:
+              name: config
+            spec:
+              bucket: config
+              history: 10
+              ttl: 1h
+              storage: file
+            """);
+
+        Assert.Equal(
+            new[] { $"k8s/config.yaml(6,11): JS5003: Key-value bucket 'config' differs from the server SERVER (nats-server {Version}): history is 10 in the file and 5 on the server" },
+            Check("JS5003"));
+    }
 }
