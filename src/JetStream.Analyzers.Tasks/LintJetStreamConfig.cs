@@ -158,6 +158,12 @@ public sealed class LintJetStreamConfig : Task
             findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings?.Display ?? "the JetStream server", e.Message }));
             return null;
         }
+        catch (Exception e) when (!IsCritical(e))
+        {
+            // Not a connection problem the check knows; still a JS5001 (configurable), never a stack trace.
+            findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings?.Display ?? "the JetStream server", $"the live check failed unexpectedly ({e.GetType().Name}); please report this" }));
+            return null;
+        }
     }
 
     private static IEnumerable<Finding> CheckAgainstServer(LiveSession live, LintResult lint)
@@ -169,6 +175,10 @@ public sealed class LintJetStreamConfig : Task
         catch (LiveCheckException e)
         {
             return new[] { new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { live.Snapshot.Display, e.Message }) };
+        }
+        catch (Exception e) when (!IsCritical(e))
+        {
+            return new[] { new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { live.Snapshot.Display, $"the live check failed unexpectedly ({e.GetType().Name}); please report this" }) };
         }
     }
 

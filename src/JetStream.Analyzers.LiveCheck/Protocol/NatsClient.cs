@@ -18,6 +18,9 @@ public sealed class NatsClient : IDisposable
 {
     private const string ClientVersion = "0.1.0";
 
+    // nats-server caps max_payload at 64 MiB.
+    private const int MaxPayloadBytes = 64 * 1024 * 1024;
+
     private readonly TcpClient tcp;
     private readonly Stream stream;
     private readonly ProtocolReader reader;
@@ -275,6 +278,11 @@ public sealed class NatsClient : IDisposable
     private (string Subject, string? Status, string Payload)? ReadMessage(string line)
     {
         var parts = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 0 && parts[0] is "MSG" or "HMSG" && int.TryParse(parts[parts.Length - 1], out var announced) && (announced < 0 || announced > MaxPayloadBytes))
+        {
+            throw new LiveCheckException($"{Describe()} announced a {announced}-byte message, more than any NATS server sends", "check that JetStreamServer points at a NATS server");
+        }
+
         if (parts.Length >= 4 && parts[0] == "MSG" && int.TryParse(parts[parts.Length - 1], out var size))
         {
             return (parts[1], null, Encoding.UTF8.GetString(reader.ReadPayload(size)));
