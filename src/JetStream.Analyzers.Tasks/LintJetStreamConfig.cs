@@ -153,15 +153,9 @@ public sealed class LintJetStreamConfig : Task
             Log.LogMessage(MessageImportance.Normal, $"JetStream live check: connected to {session.Snapshot.Display}, {Describe.Plural(session.Snapshot.Streams.Count, "stream")} on the server.");
             return session;
         }
-        catch (LiveCheckException e)
-        {
-            findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings?.Display ?? "the JetStream server", e.Message }));
-            return null;
-        }
         catch (Exception e) when (!IsCritical(e))
         {
-            // Not a connection problem the check knows; still a JS5001 (configurable), never a stack trace.
-            findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings?.Display ?? "the JetStream server", $"the live check failed unexpectedly ({e.GetType().Name}); please report this" }));
+            findings.Add(Unreachable(settings?.Display ?? "the JetStream server", e));
             return null;
         }
     }
@@ -172,15 +166,15 @@ public sealed class LintJetStreamConfig : Task
         {
             return live.Check(lint);
         }
-        catch (LiveCheckException e)
-        {
-            return new[] { new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { live.Snapshot.Display, e.Message }) };
-        }
         catch (Exception e) when (!IsCritical(e))
         {
-            return new[] { new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { live.Snapshot.Display, $"the live check failed unexpectedly ({e.GetType().Name}); please report this" }) };
+            return new[] { Unreachable(live.Snapshot.Display, e) };
         }
     }
+
+    // A failure the check doesn't know is still a JS5001 (configurable), never a stack trace; its message may not carry secrets.
+    private static Finding Unreachable(string server, Exception e) =>
+        new(RuleCatalog.ServerUnreachable, null, new object?[] { server, e is LiveCheckException ? e.Message : $"the live check failed unexpectedly ({e.GetType().Name}); please report this" });
 
     private void Report(Finding finding, EditorConfigResolver editorConfig, SeverityResolver severities)
     {

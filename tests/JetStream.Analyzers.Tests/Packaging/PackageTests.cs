@@ -126,22 +126,12 @@ public class PackageTests : IClassFixture<PackageFixture>
         var project = Directory.CreateTempSubdirectory("jetstream-config-repo-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(project, "Repo.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <RestoreAdditionalProjectSources>{package.Feed}</RestoreAdditionalProjectSources>
-                    <JetStreamServerVersion>2.9.10</JetStreamServerVersion>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
-                    <JetStreamConfig Include="extra/orders.json" />
-                    <JetStreamConfig Remove="jetstream/removed.json" />
-                  </ItemGroup>
-                </Project>
+            WriteProject(project, """
+                <JetStreamServerVersion>2.9.10</JetStreamServerVersion>
+                """, """
+                <JetStreamConfig Include="extra/orders.json" />
+                <JetStreamConfig Remove="jetstream/removed.json" />
                 """);
-            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
-            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
             File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[jetstream/quiet.json]\ndotnet_diagnostic.JS1005.severity = none\n");
             Directory.CreateDirectory(Path.Combine(project, "jetstream"));
             Directory.CreateDirectory(Path.Combine(project, "extra"));
@@ -196,20 +186,9 @@ public class PackageTests : IClassFixture<PackageFixture>
         var project = Directory.CreateTempSubdirectory("jetstream-live-repo-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(project, "Repo.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <RestoreAdditionalProjectSources>{package.Feed}</RestoreAdditionalProjectSources>
-                    <NoWarn>$(NoWarn);JS1001</NoWarn>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
-            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+            WriteProject(project, """
+                <NoWarn>$(NoWarn);JS1001</NoWarn>
+                """, "");
             File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.csproj]\ndotnet_diagnostic.JS5008.severity = warning\n");
             Directory.CreateDirectory(Path.Combine(project, "streams"));
             var orders = Path.Combine(project, "streams", "orders.json");
@@ -256,22 +235,11 @@ public class PackageTests : IClassFixture<PackageFixture>
         var project = Directory.CreateTempSubdirectory("jetstream-live-secrets-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(project, "Repo.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <RestoreAdditionalProjectSources>{package.Feed}</RestoreAdditionalProjectSources>
-                    <JetStreamServer>{server.Url}</JetStreamServer>
-                    <JetStreamUser>ci</JetStreamUser>
-                    <JetStreamTimeout>5</JetStreamTimeout>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
-            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+            WriteProject(project, $"""
+                <JetStreamServer>{server.Url}</JetStreamServer>
+                <JetStreamUser>ci</JetStreamUser>
+                <JetStreamTimeout>5</JetStreamTimeout>
+                """, "");
             Directory.CreateDirectory(Path.Combine(project, "streams"));
             File.WriteAllText(Path.Combine(project, "streams", "orders.json"), """{"name":"ORDERS","subjects":["orders.>"]}""");
 
@@ -294,6 +262,26 @@ public class PackageTests : IClassFixture<PackageFixture>
     }
 
     private static int SilentEndpointFreePort() => new Uri(SilentEndpoint.ClosedPortUrl()).Port;
+
+    /// <summary>A project that references the package from the test feed, isolated from the repository's own build files.</summary>
+    private void WriteProject(string project, string properties, string items)
+    {
+        File.WriteAllText(Path.Combine(project, "Repo.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <RestoreAdditionalProjectSources>{package.Feed}</RestoreAdditionalProjectSources>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="JetStream.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+                {items}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+    }
 
     private static string[] DistinctLines(string output, string value) =>
         output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(value, StringComparison.Ordinal)).Distinct().ToArray();

@@ -13,145 +13,142 @@ namespace JetStream.Analyzers.Tests.LiveCheck.Checks;
 /// </summary>
 public sealed class AccountLimitExceededTests
 {
-    private static async Task<(ConfiguredNatsServer Server, NatsConnection Connection)> StartAsync(string limits)
+    /// <summary>A server whose account APP has the given JetStream limits, and a connection as its user.</summary>
+    private sealed class LimitedAccount : IAsyncDisposable
     {
-        var server = await ConfiguredNatsServer.StartAsync($$"""
-            accounts {
-              APP: {
-                jetstream: { {{limits}} }
-                users: [ { user: app, password: app } ]
-              }
-            }
-            """);
-        var connection = new NatsConnection(new NatsOpts { Url = server.Url, AuthOpts = new NatsAuthOpts { Username = "app", Password = "app" } });
-        await connection.ConnectAsync();
-        return (server, connection);
-    }
-
-    private static List<string> Check(ConfigRepo repo, ConfiguredNatsServer server, NatsConnection connection)
-    {
-        var before = JetStreamState.SnapshotAsync(connection).GetAwaiter().GetResult();
-        try
+        private LimitedAccount(ConfiguredNatsServer server, NatsConnection connection)
         {
-            return Findings(repo, server);
+            Server = server;
+            Connection = connection;
         }
-        finally
-        {
-            Assert.Equal(before, JetStreamState.SnapshotAsync(connection).GetAwaiter().GetResult());
-        }
-    }
 
-    private static List<string> Findings(ConfigRepo repo, ConfiguredNatsServer server)
-    {
-        var settings = ConfigRepo.Server(server.Url);
-        settings.User = "app";
-        settings.Password = "app";
-        return repo.LintLive(settings).Where(l => l.Contains(": JS5005:", StringComparison.Ordinal)).Select(l => l.Replace(server.Url, "SERVER", StringComparison.Ordinal)).ToList();
+        public ConfiguredNatsServer Server { get; }
+
+        public NatsConnection Connection { get; }
+
+        public static async Task<LimitedAccount> StartAsync(string limits)
+        {
+            var server = await ConfiguredNatsServer.StartAsync($$"""
+                accounts {
+                  APP: {
+                    jetstream: { {{limits}} }
+                    users: [ { user: app, password: app } ]
+                  }
+                }
+                """);
+            var connection = new NatsConnection(new NatsOpts { Url = server.Url, AuthOpts = new NatsAuthOpts { Username = "app", Password = "app" } });
+            await connection.ConnectAsync();
+            return new LimitedAccount(server, connection);
+        }
+
+        /// <summary>The JS5005 findings; the server's state must be the same afterwards.</summary>
+        public List<string> Check(ConfigRepo repo)
+        {
+            var before = JetStreamState.SnapshotAsync(Connection).GetAwaiter().GetResult();
+            var settings = ConfigRepo.Server(Server.Url);
+            settings.User = "app";
+            settings.Password = "app";
+            var findings = repo.LintLive(settings).Where(l => l.Contains(": JS5005:", StringComparison.Ordinal)).Select(l => l.Replace(Server.Url, "SERVER", StringComparison.Ordinal)).ToList();
+            Assert.Equal(before, JetStreamState.SnapshotAsync(Connection).GetAwaiter().GetResult());
+            return findings;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await Server.DisposeAsync();
+        }
     }
 
     [NatsServerFact]
     public async Task Streams_without_max_bytes_when_the_account_requires_it()
     {
-        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_bytes_required: true");
-        await using var _ = server;
-        await using var __ = connection;
+        await using var account = await LimitedAccount.StartAsync("max_mem: 64MB, max_file: 64MB, max_bytes_required: true");
         using var repo = new ConfigRepo().With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"]}""");
 
-        var finding = Assert.Single(Check(repo, server, connection));
+        var finding = Assert.Single(account.Check(repo));
         Assert.Equal("streams/orders.json(1,9): JS5005: Stream 'ORDERS' has no max_bytes; the account's limit is that every stream sets max_bytes, so the server refuses it ('account requires a stream config to have max bytes set')", finding);
-        Assert.Equal("account requires a stream config to have max bytes set", await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"ORDERS","subjects":["orders.>"]}"""));
+        Assert.Equal("account requires a stream config to have max bytes set", await RawJetStreamApi.CreateStreamAsync(account.Connection, """{"name":"ORDERS","subjects":["orders.>"]}"""));
     }
 
     [NatsServerFact]
     public async Task A_stream_larger_than_the_accounts_largest_stream()
     {
-        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, disk_max_stream_bytes: 4MB");
-        await using var _ = server;
-        await using var __ = connection;
+        await using var account = await LimitedAccount.StartAsync("max_mem: 64MB, max_file: 64MB, disk_max_stream_bytes: 4MB");
         var file = """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":8388608}""";
         using var repo = new ConfigRepo().With("streams/orders.json", file);
 
-        var finding = Assert.Single(Check(repo, server, connection));
+        var finding = Assert.Single(account.Check(repo));
         Assert.Equal("streams/orders.json(1,54): JS5005: Stream 'ORDERS' has max_bytes 8 MiB; the account's limit is 4 MiB per stream, so the server refuses it ('stream max bytes exceeds account limit max stream bytes')", finding);
-        Assert.Equal("stream max bytes exceeds account limit max stream bytes", await RawJetStreamApi.CreateStreamAsync(connection, file));
+        Assert.Equal("stream max bytes exceeds account limit max stream bytes", await RawJetStreamApi.CreateStreamAsync(account.Connection, file));
     }
 
     [NatsServerFact]
     public async Task Reservations_beyond_the_accounts_storage_count_streams_already_on_the_server()
     {
-        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 10MB");
-        await using var _ = server;
-        await using var __ = connection;
-        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"LEGACY","subjects":["legacy.>"],"max_bytes":4194304}""");
+        await using var account = await LimitedAccount.StartAsync("max_mem: 64MB, max_file: 10MB");
+        await RawJetStreamApi.CreateStreamOrFailAsync(account.Connection, """{"name":"LEGACY","subjects":["legacy.>"],"max_bytes":4194304}""");
         var orders = """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":4194304}""";
         var payments = """{"name":"PAYMENTS","subjects":["payments.>"],"max_bytes":4194304}""";
         using var repo = new ConfigRepo().With("streams/a-orders.json", orders).With("streams/b-payments.json", payments);
 
-        var finding = Assert.Single(Check(repo, server, connection));
+        var finding = Assert.Single(account.Check(repo));
         Assert.Equal("streams/b-payments.json(1,58): JS5005: Stream 'PAYMENTS' reserves 4 MiB of file storage (max_bytes × replicas), which brings the account's reservations to 12 MiB; the account's limit is 10 MiB of file storage, so the server refuses it ('insufficient storage resources available')", finding);
-        Assert.Null(await RawJetStreamApi.CreateStreamAsync(connection, orders));
-        Assert.Equal("insufficient storage resources available", await RawJetStreamApi.CreateStreamAsync(connection, payments));
+        Assert.Null(await RawJetStreamApi.CreateStreamAsync(account.Connection, orders));
+        Assert.Equal("insufficient storage resources available", await RawJetStreamApi.CreateStreamAsync(account.Connection, payments));
     }
 
     [NatsServerFact]
     public async Task More_streams_than_the_account_may_have()
     {
-        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_streams: 2");
-        await using var _ = server;
-        await using var __ = connection;
-        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"LEGACY","subjects":["legacy.>"]}""");
+        await using var account = await LimitedAccount.StartAsync("max_mem: 64MB, max_file: 64MB, max_streams: 2");
+        await RawJetStreamApi.CreateStreamOrFailAsync(account.Connection, """{"name":"LEGACY","subjects":["legacy.>"]}""");
         using var repo = new ConfigRepo()
             .With("streams/a.json", """{"name":"A","subjects":["a.>"]}""")
             .With("streams/b.json", """{"name":"B","subjects":["b.>"]}""");
 
-        var finding = Assert.Single(Check(repo, server, connection));
+        var finding = Assert.Single(account.Check(repo));
         Assert.Equal("streams/b.json(1,9): JS5005: Stream 'B' would be stream number 3 of the account; the account's limit is 2 streams, so the server refuses it ('maximum number of streams reached')", finding);
-        Assert.Null(await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"A","subjects":["a.>"]}"""));
-        Assert.Equal("maximum number of streams reached", await RawJetStreamApi.CreateStreamAsync(connection, """{"name":"B","subjects":["b.>"]}"""));
+        Assert.Null(await RawJetStreamApi.CreateStreamAsync(account.Connection, """{"name":"A","subjects":["a.>"]}"""));
+        Assert.Equal("maximum number of streams reached", await RawJetStreamApi.CreateStreamAsync(account.Connection, """{"name":"B","subjects":["b.>"]}"""));
     }
 
     [NatsServerFact]
     public async Task More_consumers_on_a_stream_than_the_account_allows()
     {
-        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_consumers: 1");
-        await using var _ = server;
-        await using var __ = connection;
-        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"ORDERS","subjects":["orders.>"]}""");
+        await using var account = await LimitedAccount.StartAsync("max_mem: 64MB, max_file: 64MB, max_consumers: 1");
+        await RawJetStreamApi.CreateStreamOrFailAsync(account.Connection, """{"name":"ORDERS","subjects":["orders.>"]}""");
         var ship = """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit"}}""";
         var bill = """{"stream_name":"ORDERS","config":{"durable_name":"bill","ack_policy":"explicit"}}""";
         using var repo = new ConfigRepo().With("consumers/a-ship.json", ship).With("consumers/b-bill.json", bill);
 
-        var finding = Assert.Single(Check(repo, server, connection));
+        var finding = Assert.Single(account.Check(repo));
         Assert.Equal("consumers/b-bill.json(1,50): JS5005: Consumer 'bill' on stream 'ORDERS' would be consumer number 2 of stream 'ORDERS'; the account's limit is 1 consumer per stream, so the server refuses it ('maximum consumers limit reached')", finding);
-        Assert.Null(await RawJetStreamApi.PutConsumerAsync(connection, ship));
-        Assert.Equal("maximum consumers limit reached", await RawJetStreamApi.PutConsumerAsync(connection, bill));
+        Assert.Null(await RawJetStreamApi.PutConsumerAsync(account.Connection, ship));
+        Assert.Equal("maximum consumers limit reached", await RawJetStreamApi.PutConsumerAsync(account.Connection, bill));
     }
 
     [NatsServerFact]
     public async Task Max_ack_pending_above_the_accounts_limit()
     {
-        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_ack_pending: 100");
-        await using var _ = server;
-        await using var __ = connection;
-        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"ORDERS","subjects":["orders.>"]}""");
+        await using var account = await LimitedAccount.StartAsync("max_mem: 64MB, max_file: 64MB, max_ack_pending: 100");
+        await RawJetStreamApi.CreateStreamOrFailAsync(account.Connection, """{"name":"ORDERS","subjects":["orders.>"]}""");
         var ship = """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_ack_pending":500}}""";
         using var repo = new ConfigRepo().With("consumers/ship.json", ship);
 
-        var finding = Assert.Single(Check(repo, server, connection));
+        var finding = Assert.Single(account.Check(repo));
         Assert.Equal("consumers/ship.json(1,99): JS5005: Consumer 'ship' on stream 'ORDERS' has max_ack_pending 500; the account's limit is 100 pending acknowledgements, so the server refuses it ('consumer max ack pending exceeds system limit of 100')", finding);
-        Assert.Equal("consumer max ack pending exceeds system limit of 100", await RawJetStreamApi.PutConsumerAsync(connection, ship));
+        Assert.Equal("consumer max ack pending exceeds system limit of 100", await RawJetStreamApi.PutConsumerAsync(account.Connection, ship));
     }
 
     [NatsServerFact]
     public async Task Definitions_within_the_limits_are_not_reported()
     {
-        var (server, connection) = await StartAsync("max_mem: 64MB, max_file: 64MB, max_streams: 5, max_consumers: 5, max_bytes_required: true, max_ack_pending: 1000");
-        await using var _ = server;
-        await using var __ = connection;
+        await using var account = await LimitedAccount.StartAsync("max_mem: 64MB, max_file: 64MB, max_streams: 5, max_consumers: 5, max_bytes_required: true, max_ack_pending: 1000");
         using var repo = new ConfigRepo()
             .With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"],"max_bytes":8388608}""")
             .With("consumers/ship.json", """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_ack_pending":1000}}""");
 
-        Assert.Empty(Check(repo, server, connection));
+        Assert.Empty(account.Check(repo));
     }
 }
