@@ -202,4 +202,25 @@ public sealed class NatsClientTests
         Assert.Contains("refused a read-only request (Permissions Violation for Publish to \"$JS.API.STREAM.LIST\")", e.Problem, StringComparison.Ordinal);
         Assert.Contains("$JS.API.INFO, .STREAM.LIST and .CONSUMER.LIST.>", e.WhatToCheck, StringComparison.Ordinal);
     }
+
+    [NatsServerFact]
+    public async Task A_JetStream_domain_selects_the_domains_api()
+    {
+        var store = ConfiguredNatsServer.NewTempDirectory();
+        try
+        {
+            await using var server = await ConfiguredNatsServer.StartAsync($"jetstream {{ store_dir: \"{store}\", domain: hub }}", jetStream: false);
+            var settings = ConnectionSettings.Resolve(new LiveCheckProperties { Server = server.Url, Domain = "hub", Timeout = "3" });
+            Assert.NotNull(Reads(settings));
+
+            settings = ConnectionSettings.Resolve(new LiveCheckProperties { Server = server.Url, Domain = "elsewhere", Timeout = "3" });
+            var e = Fails(settings);
+            Assert.StartsWith($"JetStream is not available at {server.Url} (no responders for $JS.elsewhere.API.INFO)", e.Problem, StringComparison.Ordinal);
+            Assert.Contains("JetStreamDomain", e.WhatToCheck, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+        }
+    }
 }
