@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.ConfigFiles.Linting;
 using JetStream.Analyzers.LiveCheck.Server;
 using JetStream.Analyzers.Rules.Catalog;
@@ -53,6 +52,4 @@ public sealed class LiveContext
     }
 
     public void Report(RuleInfo rule, object? origin, params object?[] arguments) => Findings.Add(new Finding(rule, origin, arguments));
-
-    public static SourceSpan? Span(object? origin) => origin as SourceSpan;
 }

@@ -96,7 +96,7 @@ public sealed class NatsClient : IDisposable
                 {
                     if (message.Status == "503")
                     {
-                        throw new LiveCheckException($"JetStream is not available at {Describe()} (no responders for {subject})",
+                        throw new LiveCheckException($"JetStream is not available at {Shown()} (no responders for {subject})",
                             settings.ApiPrefix == "$JS.API" ? "enable JetStream on the server (nats-server -js) or, for a leaf node or another domain, set JetStreamDomain" : "check JetStreamDomain / JetStreamApiPrefix");
                     }
 
@@ -112,7 +112,7 @@ public sealed class NatsClient : IDisposable
         tcp.Dispose();
     }
 
-    private string Describe() => ConnectionSettings.Redact(Server);
+    private string Shown() => ConnectionSettings.Redact(Server);
 
     private static NatsClient ConnectTo(Uri server, ConnectionSettings settings)
     {
@@ -280,7 +280,7 @@ public sealed class NatsClient : IDisposable
         var parts = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 0 && parts[0] is "MSG" or "HMSG" && int.TryParse(parts[parts.Length - 1], out var announced) && (announced < 0 || announced > MaxPayloadBytes))
         {
-            throw new LiveCheckException($"{Describe()} announced a {announced}-byte message, more than any NATS server sends", "check that JetStreamServer points at a NATS server");
+            throw new LiveCheckException($"{Shown()} announced a {announced}-byte message, more than any NATS server sends", "check that JetStreamServer points at a NATS server");
         }
 
         if (parts.Length >= 4 && parts[0] == "MSG" && int.TryParse(parts[parts.Length - 1], out var size))
@@ -299,7 +299,7 @@ public sealed class NatsClient : IDisposable
 
         if (parts.Length > 0 && parts[0] is "MSG" or "HMSG")
         {
-            throw new LiveCheckException($"{Describe()} sent a malformed message header", "check that JetStreamServer points at a NATS server");
+            throw new LiveCheckException($"{Shown()} sent a malformed message header", "check that JetStreamServer points at a NATS server");
         }
 
         return null;
@@ -310,17 +310,17 @@ public sealed class NatsClient : IDisposable
         var text = line.Substring(4).Trim().Trim('\'');
         if (text.IndexOf("Authorization Violation", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("Authentication", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            return new LiveCheckException($"{Describe()} refused the credentials ({text})",
+            return new LiveCheckException($"{Shown()} refused the credentials ({text})",
                 "check JetStreamCredsFile, JetStreamNKeyFile, JetStreamUser/JetStreamPassword or JetStreamToken (or the JETSTREAM_* environment variables)");
         }
 
         if (text.IndexOf("Permissions Violation", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            return new LiveCheckException($"{Describe()} refused a read-only request ({text})",
+            return new LiveCheckException($"{Shown()} refused a read-only request ({text})",
                 "the user needs publish permission on " + settings.ApiPrefix + ".INFO, .STREAM.LIST and .CONSUMER.LIST.> and subscribe permission on _INBOX.>");
         }
 
-        return new LiveCheckException($"{Describe()} reported an error{(subject is null ? string.Empty : " for " + subject)}: {text}", "check the server's log");
+        return new LiveCheckException($"{Shown()} reported an error{(subject is null ? string.Empty : " for " + subject)}: {text}", "check the server's log");
     }
 
     private T Guard<T>(Func<T> action)
@@ -331,7 +331,7 @@ public sealed class NatsClient : IDisposable
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
-            throw Unreachable(e, Describe(), settings);
+            throw Unreachable(e, Shown(), settings);
         }
     }
 

@@ -7,8 +7,6 @@ namespace JetStream.Analyzers.LiveCheck.Protocol;
 /// <summary>The INFO line a NATS server sends first on every client connection.</summary>
 public sealed class ServerInfo
 {
-    public string ServerName { get; private set; } = string.Empty;
-
     public string Version { get; private set; } = string.Empty;
 
     /// <summary>The cluster name; null for a server that is not part of a cluster.</summary>
@@ -29,8 +27,6 @@ public sealed class ServerInfo
 
     public string? Nonce { get; private set; }
 
-    public long MaxPayload { get; private set; }
-
     internal static ServerInfo? Parse(string json)
     {
         if (Json.Parse("INFO", json) is not MappingNode root)
@@ -40,7 +36,6 @@ public sealed class ServerInfo
 
         return new ServerInfo
         {
-            ServerName = Json.String(root, "server_name") ?? Json.String(root, "server_id") ?? string.Empty,
             Version = Json.String(root, "version") ?? string.Empty,
             Cluster = Json.String(root, "cluster") is { Length: > 0 } cluster ? cluster : null,
             ConnectUrls = Json.Strings(root, "connect_urls").Distinct().ToList(),
@@ -50,7 +45,6 @@ public sealed class ServerInfo
             AuthRequired = Json.Bool(root, "auth_required"),
             Headers = Json.Bool(root, "headers"),
             Nonce = Json.String(root, "nonce"),
-            MaxPayload = Json.Long(root, "max_payload") ?? 1024 * 1024,
         };
     }
 }

@@ -2,16 +2,14 @@ using JetStream.Analyzers.Rules.Model;
 
 namespace JetStream.Analyzers.LiveCheck.Server;
 
-/// <summary>A stream as the server runs it: its configuration in the rule model, and where it is placed.</summary>
+/// <summary>A stream as the server runs it: its configuration in the rule model, and how many consumers it has.</summary>
 public sealed class ServerStream
 {
-    public ServerStream(string name, StreamModel config, long consumerCount, string? cluster, int peers)
+    public ServerStream(string name, StreamModel config, long consumerCount)
     {
         Name = name;
         Config = config;
         ConsumerCount = consumerCount;
-        Cluster = cluster;
-        Peers = peers;
     }
 
     public string Name { get; }
@@ -19,12 +17,6 @@ public sealed class ServerStream
     public StreamModel Config { get; }
 
     public long ConsumerCount { get; }
-
-    /// <summary>The cluster that runs the stream, when the server is clustered.</summary>
-    public string? Cluster { get; }
-
-    /// <summary>Servers holding a replica (leader and followers); 0 when the server doesn't say.</summary>
-    public int Peers { get; }
 }
 
 /// <summary>A consumer as the server runs it.</summary>

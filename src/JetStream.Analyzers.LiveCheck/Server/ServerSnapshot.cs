@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using JetStream.Analyzers.ConfigFiles.Binding;
 using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.LiveCheck.Connection;
 using JetStream.Analyzers.LiveCheck.Protocol;
 using JetStream.Analyzers.Rules.Evaluation;
 
@@ -31,7 +32,7 @@ public sealed class ServerSnapshot
     public ServerVersion Version { get; }
 
     /// <summary>The server as messages name it, e.g. "nats://127.0.0.1:4222 (nats-server 2.10.14)" without secrets.</summary>
-    public string Display => ConnectionSettings(client.Server);
+    public string Display => $"{Shown(client)} (nats-server {Version})";
 
     public ServerInfo Info => client.Info;
 
@@ -54,7 +55,7 @@ public sealed class ServerSnapshot
     {
         if (!ServerVersion.TryParse(client.Info.Version, out var version))
         {
-            throw new LiveCheckException($"{Connection.ConnectionSettings.Redact(client.Server)} reports version '{client.Info.Version}', which is not a nats-server version", "check that JetStreamServer points at a nats-server");
+            throw new LiveCheckException($"{Shown(client)} reports version '{client.Info.Version}', which is not a nats-server version", "check that JetStreamServer points at a nats-server");
         }
 
         var account = Reply(client, ApiRequest.AccountInfo());
@@ -120,28 +121,26 @@ public sealed class ServerSnapshot
             return null;
         }
 
-        var cluster = Json.Object(info, "cluster");
-        var peers = cluster is null ? 0 : (Json.String(cluster, "leader") is { Length: > 0 } ? 1 : 0) + Json.Items(cluster, "replicas").Count();
         var consumerCount = Json.Long(Json.Object(info, "state"), "consumer_count") ?? 0;
-        return new ServerStream(name, ServerConfigBinder.BindStream(config, version), consumerCount, Json.String(cluster, "name"), peers);
+        return new ServerStream(name, ServerConfigBinder.BindStream(config, version), consumerCount);
     }
 
     private static MappingNode Reply(NatsClient client, ApiRequest request)
     {
         var text = client.Request(request);
         var reply = Json.Parse(request.Operation, text)
-            ?? throw new LiveCheckException($"the reply to {request} from {Connection.ConnectionSettings.Redact(client.Server)} is not JSON", "check that JetStreamServer points at a nats-server with JetStream");
+            ?? throw new LiveCheckException($"the reply to {request} from {Shown(client)} is not JSON", "check that JetStreamServer points at a nats-server with JetStream");
         if (Json.Object(reply, "error") is { } error)
         {
             var description = Json.String(error, "description") ?? "unknown error";
             var code = Json.Long(error, "err_code");
             throw code == 10039
-                ? new LiveCheckException($"JetStream is not enabled for the account at {Connection.ConnectionSettings.Redact(client.Server)} ({description})", "enable JetStream for the account, or connect as a user of the account that holds the streams")
-                : new LiveCheckException($"{Connection.ConnectionSettings.Redact(client.Server)} answered {request} with an error: {description} (code {code})", "check the user's permissions and the server's log");
+                ? new LiveCheckException($"JetStream is not enabled for the account at {Shown(client)} ({description})", "enable JetStream for the account, or connect as a user of the account that holds the streams")
+                : new LiveCheckException($"{Shown(client)} answered {request} with an error: {description} (code {code})", "check the user's permissions and the server's log");
         }
 
         return reply;
     }
 
-    private string ConnectionSettings(Uri server) => $"{Connection.ConnectionSettings.Redact(server)} (nats-server {Version})";
+    private static string Shown(NatsClient client) => ConnectionSettings.Redact(client.Server);
 }
