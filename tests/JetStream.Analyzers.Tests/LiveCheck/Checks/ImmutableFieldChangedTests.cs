@@ -23,6 +23,7 @@ public sealed class ImmutableFieldChangedTests : LiveCheckFixture
     {
         { """{"durable_name":"c","ack_policy":"explicit"}""", """{"durable_name":"c","ack_policy":"explicit","deliver_policy":"new"}""", "deliver_policy from all on the server to new", "deliver policy can not be updated" },
         { """{"durable_name":"c","ack_policy":"explicit"}""", """{"durable_name":"c","ack_policy":"all"}""", "ack_policy from explicit on the server to all", "ack policy can not be updated" },
+        { """{"durable_name":"c","ack_policy":"explicit","deliver_policy":"by_start_sequence","opt_start_seq":5}""", """{"durable_name":"c","ack_policy":"explicit","deliver_policy":"by_start_sequence","opt_start_seq":10}""", "opt_start_seq from 5 on the server to 10", "start sequence can not be updated" },
         { """{"durable_name":"c","ack_policy":"explicit"}""", """{"durable_name":"c","ack_policy":"explicit","replay_policy":"original"}""", "replay_policy from instant on the server to original", "replay policy can not be updated" },
         { """{"durable_name":"c","ack_policy":"explicit","max_waiting":100}""", """{"durable_name":"c","ack_policy":"explicit"}""", "max_waiting from 100 on the server to 512", "max waiting can not be updated" },
         { """{"durable_name":"c","ack_policy":"explicit","deliver_subject":"deliver.c"}""", """{"durable_name":"c","ack_policy":"explicit"}""", "deliver_subject from 'deliver.c' on the server to (none)", "can not update push consumer to pull based" },
@@ -89,5 +90,19 @@ public sealed class ImmutableFieldChangedTests : LiveCheckFixture
         Assert.Null(await RawJetStreamApi.UpdateStreamAsync(Server.Connection, stream));
         Assert.Null(await RawJetStreamApi.PutConsumerAsync(Server.Connection, consumer));
         Assert.Empty(Check("JS5003"));
+    }
+
+    [NatsServerFact]
+    public async Task A_mirror_cannot_be_pointed_at_another_stream()
+    {
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, """{"name":"EU","subjects":["eu.>"]}""");
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, """{"name":"US","subjects":["us.>"]}""");
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, """{"name":"BACKUP","mirror":{"name":"EU"}}""");
+        var after = """{"name":"BACKUP","mirror":{"name":"US"}}""";
+        Repo.With("streams/backup.json", after);
+
+        var finding = Assert.Single(Check("JS5009"));
+        Assert.Contains("JS5009: Stream 'BACKUP' changes mirror from 'EU' on the server to 'US', which can't change on an existing stream: the update fails ('stream mirror configuration can not be updated')", finding, StringComparison.Ordinal);
+        Assert.Equal("stream mirror configuration can not be updated", await RawJetStreamApi.UpdateStreamAsync(Server.Connection, after));
     }
 }
