@@ -22,6 +22,11 @@ public static class FileExampleRunner
         @"^(?<path>[^\s()]+)\((?<line>\d+),(?<col>\d+)(,(?<endLine>\d+),(?<endCol>\d+))?\): (?<severity>error|warning) (?<id>JS\d{4}): (?<message>.+)$",
         RegexOptions.CultureInvariant);
 
+    // A finding without a file, reported against the project file: "Repo.csproj : warning JS5008: message".
+    private static readonly Regex ProjectLevel = new(
+        @"^(?<path>[^\s()]+) : (?<severity>error|warning) (?<id>JS\d{4}): (?<message>.+)$",
+        RegexOptions.CultureInvariant);
+
     public static List<FileFinding> Lint(IReadOnlyList<ExampleFile> files, IReadOnlyDictionary<string, string> options)
     {
         using var repo = new ConfigRepo();
@@ -44,9 +49,19 @@ public static class FileExampleRunner
         }).ToList();
     }
 
-    /// <summary>Whether a documented line is one of <paramref name="findings"/>: a bare message of <paramref name="ruleId"/>, or a located line.</summary>
+    /// <summary>
+    /// Whether a documented line is one of <paramref name="findings"/>: a bare message of <paramref name="ruleId"/>, a located line, or a
+    /// line reported against the project file.
+    /// </summary>
     public static bool IsReported(string documented, string ruleId, IReadOnlyList<FileFinding> findings)
     {
+        var project = ProjectLevel.Match(documented);
+        if (project.Success)
+        {
+            return findings.Any(f => f.Line == 0 && f.Path == project.Groups["path"].Value && f.SeverityName == project.Groups["severity"].Value
+                && f.Id == project.Groups["id"].Value && f.Message == project.Groups["message"].Value);
+        }
+
         var located = Located.Match(documented);
         if (!located.Success)
         {
@@ -61,7 +76,10 @@ public static class FileExampleRunner
     }
 }
 
-/// <summary>A finding as the build prints it; <see cref="Severity"/> is null when the build would not print it.</summary>
+/// <summary>
+/// A finding as the build prints it; <see cref="Severity"/> is null when the build would not print it. A finding without a file has
+/// <see cref="Line"/> 0 and the project file as <see cref="Path"/>.
+/// </summary>
 public sealed record FileFinding(string Path, int Line, int Column, int EndLine, int EndColumn, RuleSeverity? Severity, string Id, string Message)
 {
     public string SeverityName => Severity switch
@@ -71,5 +89,7 @@ public sealed record FileFinding(string Path, int Line, int Column, int EndLine,
         _ => "not printed",
     };
 
-    public override string ToString() => $"{Path}({Line},{Column},{EndLine},{EndColumn}): {SeverityName} {Id}: {Message}";
+    public bool IsPrinted => Severity is not null;
+
+    public override string ToString() => Line == 0 ? $"{Path} : {SeverityName} {Id}: {Message}" : $"{Path}({Line},{Column},{EndLine},{EndColumn}): {SeverityName} {Id}: {Message}";
 }

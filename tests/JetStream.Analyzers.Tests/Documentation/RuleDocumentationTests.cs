@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -14,8 +15,9 @@ namespace JetStream.Analyzers.Tests.Documentation;
 
 /// <summary>
 /// Keeps rules/*.md, rules/README.md and the README.md rule table in step with <see cref="RuleCatalog"/> and the
-/// analyzers, runs the C# examples of every page through the analyzers, and lints the JSON/YAML file examples with
-/// the config-file linter (the only thing that reports the JS4xxx file rules).
+/// analyzers, runs the C# examples of every page through the analyzers, lints the JSON/YAML file examples with
+/// the config-file linter (the only thing that reports the JS4xxx file rules), and checks the examples of the live
+/// rules (JS5xxx) against a real nats-server (<see cref="LiveExampleRunner"/>).
 /// </summary>
 public class RuleDocumentationTests
 {
@@ -40,6 +42,12 @@ public class RuleDocumentationTests
     /// <summary>JS4xxx: rules about configuration files, reported by the config-file linter (the MSBuild task), not by the C# analyzers.</summary>
     public static bool IsFileRule(string id) => id.StartsWith("JS4", StringComparison.Ordinal);
 
+    /// <summary>JS5xxx: the read-only cross-check of the configuration files against a running server (JetStreamServer).</summary>
+    public static bool IsLiveRule(string id) => id.StartsWith("JS5", StringComparison.Ordinal);
+
+    /// <summary>Live rules whose findings have no file: the build reports them against the project file.</summary>
+    private static readonly HashSet<string> ProjectLevel = new(StringComparer.Ordinal) { RuleIds.ServerUnreachable, RuleIds.ServerStreamNotDefined };
+
     /// <summary>Client-usage rules (JS3xxx) look at how C# code calls NATS.Net; they have no JSON form.</summary>
     private static bool IsCodeOnly(string id) => id.StartsWith("JS3", StringComparison.Ordinal);
 
@@ -54,6 +62,20 @@ public class RuleDocumentationTests
         {
             var data = new TheoryData<string>();
             foreach (var rule in RuleCatalog.All)
+            {
+                data.Add(rule.Id);
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<string> LiveRuleIds
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var rule in RuleCatalog.All.Where(r => IsLiveRule(r.Id)))
             {
                 data.Add(rule.Id);
             }
@@ -107,7 +129,7 @@ public class RuleDocumentationTests
     {
         var page = LoadPage(id);
         var headings = page.Body.Split('\n').Select(l => l.TrimEnd()).ToList();
-        var sections = VersionDependent.Contains(id) || IsFileRule(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
+        var sections = VersionDependent.Contains(id) || IsFileRule(id) || IsLiveRule(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
         foreach (var section in sections)
         {
             Assert.True(headings.Contains(section), $"{page.Path}: missing section '{section}'.");
@@ -116,23 +138,40 @@ public class RuleDocumentationTests
         var suppression = Section(page, "## Suppression");
         var severityLine = $"dotnet_diagnostic.{id}.severity = none";
         Assert.Contains(severityLine, suppression, StringComparison.Ordinal);
-        if (!IsFileRule(id))
+        if (!IsFileRule(id) && !IsLiveRule(id))
         {
             Assert.Contains($"#pragma warning disable {id}", suppression, StringComparison.Ordinal);
             return;
         }
 
-        // File rules: an .editorconfig section for the files (not [*.cs]), the project's NoWarn, and the lint switch.
+        // File and live rules: an .editorconfig section for the files (not [*.cs]), the project's NoWarn, and the switch
+        // that turns the check off. A finding without a file takes the severity of the project file's section.
         Assert.DoesNotContain($"#pragma warning disable {id}", page.Body, StringComparison.Ordinal);
-        foreach (var block in page.Blocks.Where(b => b.Language == "ini" && b.Code.Contains(severityLine, StringComparison.Ordinal)))
+        var severityBlocks = page.Blocks.Where(b => b.Language == "ini" && b.Code.Contains(severityLine, StringComparison.Ordinal)).ToList();
+        Assert.True(severityBlocks.Count > 0, $"{page.Path}: the Suppression section needs an .editorconfig (ini) block with '{severityLine}'.");
+        foreach (var block in severityBlocks)
         {
             var before = block.Code.Substring(0, block.Code.IndexOf(severityLine, StringComparison.Ordinal)).Split('\n');
             var header = before.Select(l => l.Trim()).LastOrDefault(l => l.StartsWith('['));
+            if (ProjectLevel.Contains(id))
+            {
+                Assert.True(header is not null && header.EndsWith("proj]", StringComparison.Ordinal), $"{page.Path}: {id} has no file, so '{severityLine}' must sit in a section for the project file, such as [*.csproj], not in {header ?? "no section"}.");
+                continue;
+            }
+
             Assert.True(header is not null && header != "[*.cs]", $"{page.Path}: '{severityLine}' must sit in an .editorconfig section for the configuration files, not in {header ?? "no section"}.");
         }
 
         Assert.Matches($"<NoWarn>[^<]*{id}[^<]*</NoWarn>", suppression);
-        Assert.Contains("-p:JetStreamLint=false", suppression, StringComparison.Ordinal);
+        if (!IsLiveRule(id))
+        {
+            Assert.Contains("-p:JetStreamLint=false", suppression, StringComparison.Ordinal);
+            return;
+        }
+
+        // Live rules: the check runs only with JetStreamServer (or JetStreamContext) set; the page shows how to run it and how to leave it out.
+        Assert.Matches(@"-p:JetStreamServer=(\s|`|$)", suppression);
+        Assert.Matches(@"dotnet build [^\n`]*-p:JetStreamServer=nats://", page.Body);
     }
 
     [Theory]
@@ -165,6 +204,14 @@ public class RuleDocumentationTests
     public async Task Page_ExamplesBehaveAsDocumented(string id)
     {
         var page = LoadPage(id);
+        if (IsLiveRule(id))
+        {
+            // Page_LiveExamplesBehaveAsDocumented runs them against a server.
+            CheckLiveExamplesAreWellFormed(page, id);
+            return;
+        }
+
+        Assert.True(page.Examples.All(e => e.ServerFiles.Count == 0 && e.Server.Kind == ExampleServerKind.Default), $"{page.Path}: only the live rules' (JS5xxx) examples run against a server; '(server)' files and server markers have no effect here.");
         if (IsFileRule(id))
         {
             Assert.True(page.Examples.All(e => e.IsFileExample), $"{page.Path}: {id} is reported by the config-file linter, so its examples must be JSON or YAML files, not C#.");
@@ -202,6 +249,58 @@ public class RuleDocumentationTests
             {
                 Assert.True(mine.Count == 0, $"{where} should not report {id} but reports:\n{all}");
             }
+        }
+    }
+
+    [LiveExamplesTheory]
+    [MemberData(nameof(LiveRuleIds))]
+    public async Task Page_LiveExamplesBehaveAsDocumented(string id)
+    {
+        var page = LoadPage(id);
+        CheckLiveExamplesAreWellFormed(page, id);
+        foreach (var example in page.Examples)
+        {
+            var clock = Stopwatch.StartNew();
+            var findings = await LiveExampleRunner.RunAsync(example);
+            var all = string.Join("\n", findings.Select(f => "  " + f));
+            var where = $"{page.Path}, example at body line {example.Line} ({string.Join(", ", example.Files.Select(f => f.Path))}; server: {example.Server.Kind})";
+            output.WriteLine($"{Path.GetFileName(page.Path)} line {example.Line} ({(example.Fires ? "fires" : "clean")}, {example.Server.Kind} server, {clock.ElapsedMilliseconds} ms):\n{all}");
+
+            // An example that doesn't parse, isn't a definition, or never reached the server proves nothing about the other rules.
+            foreach (var guard in new[] { RuleIds.FileNotParsable, RuleIds.NotAJetStreamDefinition, RuleIds.ServerUnreachable }.Where(g => g != id))
+            {
+                Assert.True(findings.All(f => f.Id != guard), $"{where} reports {guard}, so it does not show {id}:\n{all}");
+            }
+
+            var mine = findings.Where(f => f.Id == id).ToList();
+            if (!example.Fires)
+            {
+                Assert.True(mine.Count == 0, $"{where} should not report {id} but reports:\n{all}");
+                continue;
+            }
+
+            Assert.True(mine.Any(f => f.IsPrinted), $"{where} should report {id} in the build's output but reports:\n{all}");
+            foreach (var message in example.Messages)
+            {
+                Assert.True(FileExampleRunner.IsReported(message, id, findings), $"{where}: documented finding not reported:\n  {message}\nReported:\n{all}");
+            }
+
+            // The documented output is complete: every line the build prints for the rule is on the page.
+            foreach (var finding in mine.Where(f => f.IsPrinted))
+            {
+                Assert.True(example.Messages.Any(m => FileExampleRunner.IsReported(m, id, new[] { finding })), $"{where}: reported but not documented:\n  {finding}\nReported:\n{all}");
+            }
+        }
+    }
+
+    private static void CheckLiveExamplesAreWellFormed(RulePage page, string id)
+    {
+        Assert.True(page.Examples.All(e => e.Files.Count > 0), $"{page.Path}: {id} is reported by the live check of the configuration files, so every example needs JSON or YAML files of the repository (the check runs only when there are some).");
+        Assert.True(page.Examples.Any(e => e.Fires), $"{page.Path}: needs a live example marked '<!-- example: fires -->'.");
+        Assert.True(page.Examples.Any(e => !e.Fires), $"{page.Path}: needs a live example marked '<!-- example: clean -->'.");
+        foreach (var example in page.Examples.Where(e => e.Fires))
+        {
+            Assert.True(example.Messages.Count > 0, $"{page.Path}: the 'fires' example at body line {example.Line} needs a '<!-- message -->' block with the lines the build prints.");
         }
     }
 
@@ -260,10 +359,11 @@ public class RuleDocumentationTests
     public void AnalyzersCoverEveryCatalogRule()
     {
         // Every catalog rule is reported by the C# analyzers, or is a JS4xxx rule that the config-file linter reports
-        // (Page_ExamplesBehaveAsDocumented lints each file rule's examples, so a file rule nothing reports fails there).
+        // (Page_ExamplesBehaveAsDocumented lints each file rule's examples, so a file rule nothing reports fails there),
+        // or a JS5xxx rule of the live check (Page_LiveExamplesBehaveAsDocumented checks those against a server).
         var descriptors = AnalyzerDescriptors().ToList();
         var supported = descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = RuleCatalog.All.Select(r => r.Id).Where(id => !supported.Contains(id) && !IsFileRule(id)).ToList();
+        var missing = RuleCatalog.All.Select(r => r.Id).Where(id => !supported.Contains(id) && !IsFileRule(id) && !IsLiveRule(id)).ToList();
         Assert.True(missing.Count == 0, "No analyzer supports: " + string.Join(", ", missing));
 
         foreach (var descriptor in descriptors)

@@ -24,13 +24,34 @@ namespace JetStream.Analyzers.Tests.Documentation;
 /// <para>A <c>&lt;!-- message --&gt;</c> line after a "fires" example, followed by a <c>text</c> block, lists what the example must
 /// report, one per line. A plain line is a message of the page's rule. For file examples a line may also be given as the
 /// build prints it, <c>path(line,col): severity JSxxxx: message</c> or <c>path(line,col,endLine,endCol): ...</c>, without
-/// the help link; then the file, position, severity and rule are checked as well, and the rule may be another one.</para>
+/// the help link; then the file, position, severity and rule are checked as well, and the rule may be another one. A
+/// finding without a file (the live check's JS5001 and JS5008) is written as the build prints it against the project
+/// file: <c>Repo.csproj : severity JSxxxx: message</c>.</para>
+/// <para>Live examples (the JS5xxx pages) are file examples checked against a real nats-server, see
+/// <see cref="LiveExampleRunner"/>. Three more markers describe the server:</para>
+/// <list type="bullet">
+/// <item>a file-name line that starts with <c>(server)</c>, <c>`(server) streams/orders.json`:</c>, marks a JSON block as
+/// what the server already has, not a repository file: a stream configuration (created with
+/// <c>$JS.API.STREAM.CREATE</c>) or a consumer create request with <c>stream_name</c> and <c>config</c> (a durable
+/// consumer). They are created in page order before the check runs; the path is only a label, and may be the same as a
+/// repository file's, to show the server's copy of that file.</item>
+/// <item><c>&lt;!-- server: down --&gt;</c>: the examples that follow are checked against a port where nothing listens;
+/// <c>&lt;!-- server: up --&gt;</c> returns to the default, a fresh <c>nats-server -js</c> per example.</item>
+/// <item><c>&lt;!-- server-config --&gt;</c> followed by a code block: the examples that follow run on a fresh server started
+/// with that nats-server configuration text (after a <c>listen</c> line and a <c>jetstream</c> block the tests add).
+/// The marker may carry the connection properties the check then uses, as MSBuild property names:
+/// <c>&lt;!-- server-config JetStreamUser=app JetStreamPassword=app --&gt;</c> (also <c>JetStreamToken</c>); server
+/// state is created with the same credentials.</item>
+/// </list>
+/// <para>A server marker holds until the next server marker or the next <c>## </c> heading.</para>
 /// </remarks>
 public sealed class RulePage
 {
     private static readonly Regex ExampleMarker = new(@"^<!--\s*example:\s*(?<kind>fires|clean)(?<options>(\s+[\w.]+=\S+)*)\s*-->$", RegexOptions.CultureInvariant);
     private static readonly Regex MessageMarker = new(@"^<!--\s*message\s*-->$", RegexOptions.CultureInvariant);
-    private static readonly Regex FileNameLine = new(@"^`(?<path>[\w.\-]+(/[\w.\-]+)*\.\w+)`:?$", RegexOptions.CultureInvariant);
+    private static readonly Regex FileNameLine = new(@"^`(?<server>\(server\) )?(?<path>[\w.\-]+(/[\w.\-]+)*\.\w+)`:?$", RegexOptions.CultureInvariant);
+    private static readonly Regex ServerStateMarker = new(@"^<!--\s*server:\s*(?<state>down|up)\s*-->$", RegexOptions.CultureInvariant);
+    private static readonly Regex ServerConfigMarker = new(@"^<!--\s*server-config(?<properties>(\s+\w+=\S+)*)\s*-->$", RegexOptions.CultureInvariant);
 
     private RulePage(string path, IReadOnlyDictionary<string, string> scalars, IReadOnlyDictionary<string, IReadOnlyList<string>> lists, string body)
     {
@@ -119,23 +140,38 @@ public sealed class RulePage
         PageExample? collecting = null;
         PageExample? lastFires = null;
         string? fileName = null;
+        var onServer = false;
         var messagePending = false;
+        var server = ExampleServer.Default;
+        Dictionary<string, string>? serverConfigPending = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
             var example = ExampleMarker.Match(line);
             if (example.Success)
             {
-                var options = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var pair in example.Groups["options"].Value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                if (serverConfigPending is not null)
                 {
-                    var eq = pair.IndexOf('=');
-                    options[pair.Substring(0, eq)] = pair.Substring(eq + 1);
+                    throw new FormatException($"{Path}:{i + 1}: a server-config marker must be followed by a code block before the next example.");
                 }
 
-                pending = new PageExample(example.Groups["kind"].Value == "fires", options, i + 1);
+                pending = new PageExample(example.Groups["kind"].Value == "fires", Pairs(example.Groups["options"].Value), i + 1) { Server = server };
                 collecting = null;
                 fileName = null;
+                continue;
+            }
+
+            if (ServerStateMarker.Match(line) is { Success: true } state)
+            {
+                server = state.Groups["state"].Value == "down" ? ExampleServer.Down : ExampleServer.Default;
+                collecting = null;
+                continue;
+            }
+
+            if (ServerConfigMarker.Match(line) is { Success: true } config)
+            {
+                serverConfigPending = Pairs(config.Groups["properties"].Value);
+                collecting = null;
                 continue;
             }
 
@@ -153,14 +189,21 @@ public sealed class RulePage
                     throw new FormatException($"{Path}:{pending.Line}: an example marker must be followed by a code block before the next heading.");
                 }
 
+                if (line.StartsWith("## ", StringComparison.Ordinal))
+                {
+                    server = ExampleServer.Default;
+                }
+
                 collecting = null;
                 fileName = null;
+                onServer = false;
                 continue;
             }
 
             if (FileNameLine.Match(line) is { Success: true } name)
             {
                 fileName = name.Groups["path"].Value;
+                onServer = name.Groups["server"].Success;
                 continue;
             }
 
@@ -180,7 +223,12 @@ public sealed class RulePage
             var code = string.Join("\n", lines.Skip(start).Take(close - start));
             var block = new CodeBlock(language, code, start + 1);
             Blocks.Add(block);
-            if (pending is not null)
+            if (serverConfigPending is not null)
+            {
+                server = ExampleServer.Configured(code, serverConfigPending);
+                serverConfigPending = null;
+            }
+            else if (pending is not null)
             {
                 if (language == "csharp")
                 {
@@ -188,7 +236,7 @@ public sealed class RulePage
                 }
                 else if (IsFileLanguage(language))
                 {
-                    pending.Files.Add(new ExampleFile(fileName ?? DefaultFileName(language), block));
+                    AddFile(pending, fileName ?? DefaultFileName(language), onServer, block, start);
                     collecting = pending;
                 }
                 else
@@ -202,12 +250,7 @@ public sealed class RulePage
             }
             else if (collecting is not null && fileName is not null && IsFileLanguage(language))
             {
-                if (collecting.Files.Any(f => f.Path == fileName))
-                {
-                    throw new FormatException($"{Path}:{start}: the example at body line {collecting.Line} already has a file '{fileName}'.");
-                }
-
-                collecting.Files.Add(new ExampleFile(fileName, block));
+                AddFile(collecting, fileName, onServer, block, start);
             }
             else if (messagePending)
             {
@@ -225,6 +268,7 @@ public sealed class RulePage
             }
 
             fileName = null;
+            onServer = false;
             i = close;
         }
 
@@ -232,6 +276,39 @@ public sealed class RulePage
         {
             throw new FormatException($"{Path}:{pending.Line}: an example marker must be followed by a code block.");
         }
+
+        if (serverConfigPending is not null)
+        {
+            throw new FormatException($"{Path}: a server-config marker must be followed by a code block.");
+        }
+    }
+
+    private void AddFile(PageExample example, string path, bool onServer, CodeBlock block, int line)
+    {
+        var files = onServer ? example.ServerFiles : example.Files;
+        if (files.Any(f => f.Path == path))
+        {
+            throw new FormatException($"{Path}:{line}: the example at body line {example.Line} already has a {(onServer ? "server " : string.Empty)}file '{path}'.");
+        }
+
+        if (onServer && block.Language != "json")
+        {
+            throw new FormatException($"{Path}:{line}: what the server has is written as JetStream API JSON, not {block.Language}.");
+        }
+
+        files.Add(new ExampleFile(path, block));
+    }
+
+    private static Dictionary<string, string> Pairs(string text)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in text.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=');
+            pairs[pair.Substring(0, eq)] = pair.Substring(eq + 1);
+        }
+
+        return pairs;
     }
 
     private static bool IsFileLanguage(string language) => language is "json" or "yaml" or "yml";
@@ -271,7 +348,13 @@ public sealed class PageExample
     /// <summary>The files of a configuration-file example, in page order.</summary>
     public List<ExampleFile> Files { get; } = new();
 
-    public bool IsFileExample => Files.Count > 0;
+    /// <summary>For live examples: what the server has before the check runs (JSON marked "(server)"), in page order.</summary>
+    public List<ExampleFile> ServerFiles { get; } = new();
+
+    /// <summary>The server a live example is checked against (the server marker in effect at the example).</summary>
+    public ExampleServer Server { get; init; } = ExampleServer.Default;
+
+    public bool IsFileExample => Files.Count > 0 || ServerFiles.Count > 0;
 
     /// <summary>For "fires" examples: messages the rule must report, from a following text block.</summary>
     public List<string> Messages { get; } = new();
@@ -281,3 +364,25 @@ public sealed class PageExample
 public sealed record ExampleFile(string Path, CodeBlock Block);
 
 public sealed record CodeBlock(string Language, string Code, int Line);
+
+public enum ExampleServerKind
+{
+    /// <summary>A fresh <c>nats-server -js</c>.</summary>
+    Default,
+
+    /// <summary>A port where nothing listens.</summary>
+    Down,
+
+    /// <summary>A fresh nats-server started with <see cref="ExampleServer.ConfigText"/>.</summary>
+    Configured,
+}
+
+/// <summary>The server of a live example, from the page's server markers.</summary>
+public sealed record ExampleServer(ExampleServerKind Kind, string ConfigText, IReadOnlyDictionary<string, string> Properties)
+{
+    public static readonly ExampleServer Default = new(ExampleServerKind.Default, string.Empty, new Dictionary<string, string>());
+
+    public static readonly ExampleServer Down = new(ExampleServerKind.Down, string.Empty, new Dictionary<string, string>());
+
+    public static ExampleServer Configured(string configText, IReadOnlyDictionary<string, string> properties) => new(ExampleServerKind.Configured, configText, properties);
+}

@@ -58,7 +58,11 @@ public sealed class ConfigRepo : IDisposable
     /// Lints every file written (or the given ones) with the server's version, then checks them against the server, as the build does
     /// with JetStreamServer set. Findings without a file are listed as "(project)". Connection failures are JS5001 lines.
     /// </summary>
-    public List<string> LintLive(ConnectionSettings settings, IDictionary<string, string>? options = null, params string[] only)
+    public List<string> LintLive(ConnectionSettings settings, IDictionary<string, string>? options = null, params string[] only) =>
+        CheckLive(settings, options, only).Select(Format).OrderBy(l => l, StringComparer.Ordinal).ToList();
+
+    /// <summary>The findings behind <see cref="LintLive"/>: the live check's first, then the lint's, as the MSBuild task collects them.</summary>
+    public List<Finding> CheckLive(ConnectionSettings settings, IDictionary<string, string>? options = null, params string[] only)
     {
         var findings = new List<Finding>();
         LiveSession? session = null;
@@ -91,8 +95,11 @@ public sealed class ConfigRepo : IDisposable
             findings.AddRange(lint.Findings);
         }
 
-        return findings.Select(Format).OrderBy(l => l, StringComparer.Ordinal).ToList();
+        return findings;
     }
+
+    /// <summary>A path below <see cref="Root"/> as the tests write it: relative, with '/'.</summary>
+    public string RelativePath(string path) => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
@@ -103,7 +110,7 @@ public sealed class ConfigRepo : IDisposable
             return $"(project): {finding.Rule.Id}: {finding.Message}";
         }
 
-        var relative = Path.GetRelativePath(Root, span.Path).Replace(Path.DirectorySeparatorChar, '/');
+        var relative = RelativePath(span.Path);
         return $"{relative}({span.Line},{span.Column}): {finding.Rule.Id}: {finding.Message}";
     }
 }

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.ConfigFiles.EditorConfig;
+using JetStream.Analyzers.LiveCheck.Connection;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Tests.Infrastructure;
+using NATS.Client.Core;
+
+namespace JetStream.Analyzers.Tests.Documentation;
+
+/// <summary>
+/// Runs a live example of a JS5xxx page the way <c>dotnet build -p:JetStreamServer=...</c> does: a fresh nats-server for
+/// the example (plain <c>nats-server -js</c>, one started with the example's configuration, or a port where nothing
+/// listens), the example's "(server)" JSON created on it with the raw JetStream API, then the files linted with the
+/// server's version and checked against it. Findings come back as the build prints them: severities resolved from the
+/// marker's options, findings without a file against <see cref="ProjectFile"/>, the server's URL written as
+/// <see cref="DocumentedUrl"/> and its version as <see cref="DocumentedVersion"/>.
+/// </summary>
+public static class LiveExampleRunner
+{
+    /// <summary>The project file findings without a file are reported against, as the pages show it.</summary>
+    public const string ProjectFile = "Repo.csproj";
+
+    /// <summary>The server's URL as the pages show it (the examples' commands use it).</summary>
+    public const string DocumentedUrl = "nats://localhost:4222";
+
+    /// <summary>The nats-server release the pages' outputs are written for; CI runs it.</summary>
+    public static readonly ServerVersion DocumentedVersion = new(2, 9, 10);
+
+    private static readonly string[] ConnectionProperties = { "JetStreamUser", "JetStreamPassword", "JetStreamToken" };
+
+    /// <summary>
+    /// Why the live examples don't run here, or null: nats-server is missing, or another release than
+    /// <see cref="DocumentedVersion"/> is installed. With CI=true they always run (and fail when they can't).
+    /// </summary>
+    public static string? SkipReason =>
+        NatsServer.SkipReason
+        ?? (!NatsServer.IsCi && NatsServer.Installed is { } installed && !installed.Equals(DocumentedVersion)
+            ? $"The live documentation examples are written for nats-server {DocumentedVersion}, and {installed} is installed (with CI=true they run anyway)."
+            : null);
+
+    public static async Task<List<FileFinding>> RunAsync(PageExample example)
+    {
+        using var repo = new ConfigRepo();
+        foreach (var file in example.Files)
+        {
+            repo.With(file.Path, file.Block.Code + "\n");
+        }
+
+        var properties = example.Server.Properties;
+        var unknown = properties.Keys.Except(ConnectionProperties, StringComparer.Ordinal).ToList();
+        Assert.True(unknown.Count == 0, $"server-config marker at the example of body line {example.Line}: unknown properties {string.Join(", ", unknown)}; use {string.Join(", ", ConnectionProperties)}.");
+        string? Property(string name) => properties.TryGetValue(name, out var value) ? value : null;
+
+        switch (example.Server.Kind)
+        {
+            case ExampleServerKind.Down:
+                Assert.True(example.ServerFiles.Count == 0, $"The example at body line {example.Line} runs without a server, so it can't have '(server)' files.");
+                return Check(repo, example, SilentEndpoint.ClosedPortUrl(), Property);
+
+            case ExampleServerKind.Configured:
+            {
+                await using var server = await ConfiguredNatsServer.StartAsync(example.Server.ConfigText);
+                var auth = new NatsAuthOpts { Username = Property("JetStreamUser"), Password = Property("JetStreamPassword"), Token = Property("JetStreamToken") };
+                await using var connection = new NatsConnection(new NatsOpts { Url = server.Url, Name = "jetstream-analyzers-docs", AuthOpts = auth, RequestTimeout = TimeSpan.FromSeconds(5) });
+                if (example.ServerFiles.Count > 0)
+                {
+                    await connection.ConnectAsync();
+                    await CreateAsync(connection, example);
+                }
+
+                return Check(repo, example, server.Url, Property);
+            }
+
+            default:
+            {
+                await using var server = await NatsServer.StartAsync();
+                await CreateAsync(server.Connection, example);
+                return Check(repo, example, server.Url, Property);
+            }
+        }
+    }
+
+    // The example's server state, in page order: stream configurations, and consumer create requests for durable consumers.
+    private static async Task CreateAsync(NatsConnection connection, PageExample example)
+    {
+        foreach (var file in example.ServerFiles)
+        {
+            bool isConsumer;
+            using (var json = JsonDocument.Parse(file.Block.Code))
+            {
+                isConsumer = json.RootElement.TryGetProperty("stream_name", out _) && json.RootElement.TryGetProperty("config", out _);
+            }
+
+            var error = isConsumer
+                ? await RawJetStreamApi.PutConsumerAsync(connection, file.Block.Code)
+                : await RawJetStreamApi.CreateStreamAsync(connection, file.Block.Code);
+            Assert.True(error is null, $"The server refused '(server) {file.Path}' (body line {file.Block.Line}) of the example at body line {example.Line}: {error}");
+        }
+    }
+
+    private static List<FileFinding> Check(ConfigRepo repo, PageExample example, string url, Func<string, string?> property)
+    {
+        var settings = ConfigRepo.Server(url);
+        settings.User = property("JetStreamUser");
+        settings.Password = property("JetStreamPassword");
+        settings.Token = property("JetStreamToken");
+        var options = example.Options;
+        var findings = repo.CheckLive(settings, options.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+
+        var shownUrl = ConnectionSettings.Redact(new Uri(url));
+        var installed = NatsServer.Installed?.ToString();
+        string Normalize(string text)
+        {
+            text = text.Replace(shownUrl, DocumentedUrl, StringComparison.Ordinal);
+            if (installed is not null)
+            {
+                text = text.Replace("nats-server " + installed, "nats-server " + DocumentedVersion, StringComparison.Ordinal)
+                    .Replace("NATS server " + installed, "NATS server " + DocumentedVersion, StringComparison.Ordinal);
+            }
+
+            return Path.DirectorySeparatorChar == '/' ? text : text.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        var severities = new SeverityResolver();
+        return findings.Select(f =>
+        {
+            var severity = severities.Resolve(f.Rule.Id, f.Severity, options);
+            if (f.Origin is not SourceSpan span)
+            {
+                return new FileFinding(ProjectFile, 0, 0, 0, 0, severity, f.Rule.Id, Normalize(f.Message));
+            }
+
+            return new FileFinding(repo.RelativePath(span.Path), span.Line, span.Column, span.EndLine, span.EndColumn, severity, f.Rule.Id, Normalize(f.Message));
+        }).ToList();
+    }
+}
+
+/// <summary>A theory over the live documentation examples: skipped for <see cref="LiveExampleRunner.SkipReason"/>, never with CI=true.</summary>
+public sealed class LiveExamplesTheoryAttribute : TheoryAttribute
+{
+    public LiveExamplesTheoryAttribute()
+    {
+        if (LiveExampleRunner.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
