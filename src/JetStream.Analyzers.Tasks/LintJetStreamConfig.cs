@@ -180,7 +180,10 @@ public sealed class LintJetStreamConfig : Task
     {
         var span = finding.Origin as SourceSpan;
         var file = span?.Path ?? ProjectFile ?? string.Empty;
-        var severity = severities.Resolve(finding.Rule.Id, finding.Severity, editorConfig.PropertiesFor(span?.Path ?? ProjectFile ?? Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), "project.csproj")));
+        var properties = editorConfig.PropertiesFor(span?.Path ?? ProjectFile ?? Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), "project.csproj"));
+        var severity = span is null
+            ? severities.ResolveWithSuggestions(finding.Rule.Id, finding.Severity, properties)
+            : severities.Resolve(finding.Rule.Id, finding.Severity, properties);
         var message = $"{finding.Message} ({finding.Rule.HelpLink})";
         int line = span?.Line ?? 0, column = span?.Column ?? 0, endLine = span?.EndLine ?? 0, endColumn = span?.EndColumn ?? 0;
         switch (severity)

@@ -123,20 +123,22 @@ public static class YamlDocumentParser
             {
                 anchor = sequenceStart.Anchor.IsEmpty ? string.Empty : sequenceStart.Anchor.Value;
                 var items = new List<ConfigNode>();
-                while (!parser.TryConsume<SequenceEnd>(out var end))
+                SequenceEnd? end;
+                while (!parser.TryConsume<SequenceEnd>(out end))
                 {
                     items.Add(Read(depth + 1));
-                    continue;
                 }
 
-                node = new SequenceNode(Span(sequenceStart.Start, parser.Current?.Start ?? sequenceStart.End), items);
+                // A flow list ends at its ']'; a block list's end event sits where the next content starts.
+                node = new SequenceNode(Span(sequenceStart.Start, sequenceStart.Style == SequenceStyle.Flow ? AfterBracket(end!) : parser.Current?.Start ?? sequenceStart.End), items);
             }
             else if (parser.TryConsume<MappingStart>(out var mappingStart))
             {
                 anchor = mappingStart.Anchor.IsEmpty ? string.Empty : mappingStart.Anchor.Value;
                 var entries = new List<MappingEntry>();
                 var seen = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
-                while (!parser.TryConsume<MappingEnd>(out _))
+                MappingEnd? mappingEnd;
+                while (!parser.TryConsume<MappingEnd>(out mappingEnd))
                 {
                     var keyNode = Read(depth + 1);
                     var value = Read(depth + 1);
@@ -172,7 +174,7 @@ public static class YamlDocumentParser
                     entries.Add(new MappingEntry(key, value));
                 }
 
-                node = new MappingNode(Span(mappingStart.Start, parser.Current?.Start ?? mappingStart.End), entries);
+                node = new MappingNode(Span(mappingStart.Start, mappingStart.Style == MappingStyle.Flow ? AfterBracket(mappingEnd!) : parser.Current?.Start ?? mappingStart.End), entries);
             }
             else
             {
@@ -236,6 +238,9 @@ public static class YamlDocumentParser
                 }
             }
         }
+
+        // YamlDotNet puts a flow collection's end event on its closing bracket, not after it.
+        private static Mark AfterBracket(ParsingEvent end) => new(end.Start.Index + 1, end.Start.Line, end.Start.Column + 1);
 
         private SourceSpan Span(Mark start, Mark end) =>
             new(path, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);

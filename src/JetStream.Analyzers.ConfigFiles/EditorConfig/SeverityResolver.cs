@@ -26,6 +26,16 @@ public sealed class SeverityResolver
     /// <summary>Null when the finding is suppressed (none/silent, or a suggestion, which builds don't print).</summary>
     public RuleSeverity? Resolve(string ruleId, RuleSeverity requested, IReadOnlyDictionary<string, string> editorConfig)
     {
+        var severity = ResolveWithSuggestions(ruleId, requested, editorConfig);
+        return severity == RuleSeverity.Info ? null : severity;
+    }
+
+    /// <summary>
+    /// Like <see cref="Resolve"/>, but keeps suggestions (<see cref="RuleSeverity.Info"/>): a finding with no place in a
+    /// file, such as a stream only the server has, has no editor to show it, so the build prints it as a message.
+    /// </summary>
+    public RuleSeverity? ResolveWithSuggestions(string ruleId, RuleSeverity requested, IReadOnlyDictionary<string, string> editorConfig)
+    {
         var severity = requested;
         var configured = Lookup(editorConfig, $"dotnet_diagnostic.{ruleId}.severity")
             ?? Lookup(editorConfig, $"dotnet_analyzer_diagnostic.category-{RuleCatalog.Category}.severity")
@@ -51,7 +61,7 @@ public sealed class SeverityResolver
             severity = RuleSeverity.Error;
         }
 
-        return severity is RuleSeverity.Warning or RuleSeverity.Error ? severity : null;
+        return severity is RuleSeverity.Warning or RuleSeverity.Error or RuleSeverity.Info ? severity : null;
     }
 
     private static string? Lookup(IReadOnlyDictionary<string, string> editorConfig, string key) =>

@@ -40,14 +40,14 @@ internal static class AccountLimitExceeded
         var model = stream.Model;
         if (!model.MaxBytes.IsUnknown && !(model.MaxBytes.Effective(-1) > 0) && limits.MaxBytesRequired)
         {
-            context.Report(RuleCatalog.AccountLimitExceeded, model.MaxBytes.Origin ?? stream.At, Describe.Stream(model), "has no max_bytes",
-                "that every stream sets max_bytes", "account requires a stream config to have max bytes set");
+            context.Report(RuleCatalog.AccountLimitExceeded, model.MaxBytes.Origin ?? stream.At, Describe.Stream(model), $"has no {MaxBytes(stream)}",
+                $"that every stream sets {MaxBytes(stream)}", "account requires a stream config to have max bytes set");
         }
 
         var perStream = model.Storage.Effective(StorageType.File) == StorageType.Memory ? limits.MemoryMaxStreamBytes : limits.StorageMaxStreamBytes;
         if (perStream > 0 && model.MaxBytes.TryGet(out var maxBytes) && maxBytes > perStream)
         {
-            context.Report(RuleCatalog.AccountLimitExceeded, model.MaxBytes.Origin ?? stream.At, Describe.Stream(model), $"has max_bytes {ByteSizes.Format(maxBytes)}",
+            context.Report(RuleCatalog.AccountLimitExceeded, model.MaxBytes.Origin ?? stream.At, Describe.Stream(model), $"has {MaxBytes(stream)} {ByteSizes.Format(maxBytes)}",
                 $"{ByteSizes.Format(perStream)} per stream", "stream max bytes exceeds account limit max stream bytes");
         }
     }
@@ -72,7 +72,7 @@ internal static class AccountLimitExceeded
             if (total > limit)
             {
                 context.Report(RuleCatalog.AccountLimitExceeded, stream.Model.MaxBytes.Origin ?? stream.At, Describe.Stream(stream.Model),
-                    $"reserves {ByteSizes.Format(reserved)} of {what} (max_bytes × replicas), which brings the account's reservations to {ByteSizes.Format(total)}",
+                    $"reserves {ByteSizes.Format(reserved)} of {what} ({MaxBytes(stream)} × {stream.Context.Field("num_replicas", stream.Model.Kind)}), which brings the account's reservations to {ByteSizes.Format(total)}",
                     $"{ByteSizes.Format(limit)} of {what}", error);
             }
         }
@@ -116,7 +116,7 @@ internal static class AccountLimitExceeded
             if (limits.MaxConsumers > 0 && stream.Model.MaxConsumers.TryGet(out var allowed) && allowed > limits.MaxConsumers)
             {
                 context.Report(RuleCatalog.AccountLimitExceeded, stream.Model.MaxConsumers.Origin ?? stream.At, Describe.Stream(stream.Model),
-                    $"allows {Describe.Plural(allowed, "consumer")} (max_consumers)", $"{Describe.Plural(limits.MaxConsumers, "consumer")} per stream", "maximum consumers limit reached");
+                    $"allows {Describe.Plural(allowed, "consumer")} ({stream.Context.Field("max_consumers", stream.Model.Kind)})", $"{Describe.Plural(limits.MaxConsumers, "consumer")} per stream", "maximum consumers limit reached");
             }
         }
 
@@ -153,10 +153,12 @@ internal static class AccountLimitExceeded
             if (limits.MaxAckPending > 0 && consumer.Model.MaxAckPending.TryGet(out var pending) && pending > limits.MaxAckPending)
             {
                 context.Report(RuleCatalog.AccountLimitExceeded, consumer.Model.MaxAckPending.Origin ?? consumer.At, Describe.Consumer(consumer.Model),
-                    $"has max_ack_pending {pending}", $"{limits.MaxAckPending} pending acknowledgements", $"consumer max ack pending exceeds system limit of {limits.MaxAckPending}");
+                    $"has {consumer.Context.Field("max_ack_pending", StreamKind.Stream)} {pending}", $"{limits.MaxAckPending} pending acknowledgements", $"consumer max ack pending exceeds system limit of {limits.MaxAckPending}");
             }
         }
     }
+
+    private static string MaxBytes(StreamDefinition stream) => stream.Context.Field("max_bytes", stream.Model.Kind);
 
     private static long Smallest(long a, long b) => a > 0 && b > 0 ? System.Math.Min(a, b) : System.Math.Max(a, b);
 }

@@ -5,7 +5,7 @@ namespace JetStream.Analyzers.LiveCheck.Checks;
 
 /// <summary>
 /// JS5004: a stream that asks for more replicas than the connected cluster has servers, or for any replicas beyond
-/// one on a server that isn't clustered. Silent when the stream is placed in another cluster, when the check goes
+/// one on a server that isn't clustered. Silent when a cluster's stream is placed in another cluster, when the check goes
 /// through a domain or API prefix, and when the server doesn't advertise its cluster's members.
 /// </summary>
 internal static class ReplicasAboveClusterSize
@@ -25,7 +25,8 @@ internal static class ReplicasAboveClusterSize
                 continue;
             }
 
-            if (stream.Model.PlacementCluster.IsUnknown || stream.Model.PlacementCluster.TryGet(out var cluster) && !string.IsNullOrEmpty(cluster) && cluster != info.Cluster)
+            // A standalone server ignores placement; a cluster's server can't speak for another cluster.
+            if (info.Cluster is not null && (stream.Model.PlacementCluster.IsUnknown || stream.Model.PlacementCluster.TryGet(out var cluster) && !string.IsNullOrEmpty(cluster) && cluster != info.Cluster))
             {
                 continue;
             }

@@ -317,7 +317,7 @@ public sealed class NatsClient : IDisposable
         if (text.IndexOf("Permissions Violation", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return new LiveCheckException($"{Shown()} refused a read-only request ({text})",
-                "the user needs publish permission on " + settings.ApiPrefix + ".INFO, .STREAM.LIST and .CONSUMER.LIST.> and subscribe permission on _INBOX.>");
+                $"the user needs publish permission on {settings.ApiPrefix}.INFO, {settings.ApiPrefix}.STREAM.LIST and {settings.ApiPrefix}.CONSUMER.LIST.>, and subscribe permission on _INBOX.>");
         }
 
         return new LiveCheckException($"{Shown()} reported an error{(subject is null ? string.Empty : " for " + subject)}: {text}", "check the server's log");

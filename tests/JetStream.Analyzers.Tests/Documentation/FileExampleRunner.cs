@@ -24,7 +24,7 @@ public static class FileExampleRunner
 
     // A finding without a file, reported against the project file: "Repo.csproj : warning JS5008: message".
     private static readonly Regex ProjectLevel = new(
-        @"^(?<path>[^\s()]+) : (?<severity>error|warning) (?<id>JS\d{4}): (?<message>.+)$",
+        @"^(?<path>[^\s()]+) : (?<severity>error|warning|message) (?<id>JS\d{4}): (?<message>.+)$",
         RegexOptions.CultureInvariant);
 
     public static List<FileFinding> Lint(IReadOnlyList<ExampleFile> files, IReadOnlyDictionary<string, string> options)
@@ -77,7 +77,8 @@ public static class FileExampleRunner
 }
 
 /// <summary>
-/// A finding as the build prints it; <see cref="Severity"/> is null when the build would not print it. A finding without a file has
+/// A finding as the build prints it; <see cref="Severity"/> is null when the build would not print it (Info is printed as a
+/// message, which only happens for findings without a file). A finding without a file has
 /// <see cref="Line"/> 0 and the project file as <see cref="Path"/>.
 /// </summary>
 public sealed record FileFinding(string Path, int Line, int Column, int EndLine, int EndColumn, RuleSeverity? Severity, string Id, string Message)
@@ -86,6 +87,7 @@ public sealed record FileFinding(string Path, int Line, int Column, int EndLine,
     {
         RuleSeverity.Error => "error",
         RuleSeverity.Warning => "warning",
+        RuleSeverity.Info => "message",
         _ => "not printed",
     };
 

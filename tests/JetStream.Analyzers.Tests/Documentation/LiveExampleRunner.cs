@@ -130,13 +130,13 @@ public static class LiveExampleRunner
         var severities = new SeverityResolver();
         return findings.Select(f =>
         {
-            var severity = severities.Resolve(f.Rule.Id, f.Severity, options);
             if (f.Origin is not SourceSpan span)
             {
-                return new FileFinding(ProjectFile, 0, 0, 0, 0, severity, f.Rule.Id, Normalize(f.Message));
+                // As the task does: a suggestion without a file has no editor to show it, so the build prints it as a message.
+                return new FileFinding(ProjectFile, 0, 0, 0, 0, severities.ResolveWithSuggestions(f.Rule.Id, f.Severity, options), f.Rule.Id, Normalize(f.Message));
             }
 
-            return new FileFinding(repo.RelativePath(span.Path), span.Line, span.Column, span.EndLine, span.EndColumn, severity, f.Rule.Id, Normalize(f.Message));
+            return new FileFinding(repo.RelativePath(span.Path), span.Line, span.Column, span.EndLine, span.EndColumn, severities.Resolve(f.Rule.Id, f.Severity, options), f.Rule.Id, Normalize(f.Message));
         }).ToList();
     }
 }

@@ -93,7 +93,7 @@ public sealed class AccountLimitExceededTests
         using var repo = new ConfigRepo().With("streams/a-orders.json", orders).With("streams/b-payments.json", payments);
 
         var finding = Assert.Single(account.Check(repo));
-        Assert.Equal("streams/b-payments.json(1,58): JS5005: Stream 'PAYMENTS' reserves 4 MiB of file storage (max_bytes × replicas), which brings the account's reservations to 12 MiB; the account's limit is 10 MiB of file storage, so the server refuses it ('insufficient storage resources available')", finding);
+        Assert.Equal("streams/b-payments.json(1,58): JS5005: Stream 'PAYMENTS' reserves 4 MiB of file storage (max_bytes × num_replicas), which brings the account's reservations to 12 MiB; the account's limit is 10 MiB of file storage, so the server refuses it ('insufficient storage resources available')", finding);
         Assert.Null(await RawJetStreamApi.CreateStreamAsync(account.Connection, orders));
         Assert.Equal("insufficient storage resources available", await RawJetStreamApi.CreateStreamAsync(account.Connection, payments));
     }

@@ -25,4 +25,14 @@ public sealed class ReplicasAboveClusterSizeTests : LiveCheckFixture
         Assert.Empty(Check("JS5004"));
         Assert.Null(await RawJetStreamApi.CreateStreamAsync(Server.Connection, """{"name":"ORDERS","subjects":["orders.>"],"num_replicas":1}"""));
     }
+
+    [NatsServerFact]
+    public async Task A_server_without_a_cluster_ignores_placement_and_still_refuses_replicas()
+    {
+        var file = """{"name":"ORDERS","subjects":["orders.>"],"num_replicas":3,"placement":{"cluster":"east"}}""";
+        Repo.With("streams/orders.json", file);
+
+        Assert.Single(Check("JS5004"));
+        Assert.Equal("replicas > 1 not supported in non-clustered mode", await RawJetStreamApi.CreateStreamAsync(Server.Connection, file));
+    }
 }

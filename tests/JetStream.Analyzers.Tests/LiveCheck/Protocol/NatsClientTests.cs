@@ -200,7 +200,7 @@ public sealed class NatsClientTests
         var e = Fails(settings);
 
         Assert.Contains("refused a read-only request (Permissions Violation for Publish to \"$JS.API.STREAM.LIST\")", e.Problem, StringComparison.Ordinal);
-        Assert.Contains("$JS.API.INFO, .STREAM.LIST and .CONSUMER.LIST.>", e.WhatToCheck, StringComparison.Ordinal);
+        Assert.Contains("publish permission on $JS.API.INFO, $JS.API.STREAM.LIST and $JS.API.CONSUMER.LIST.>, and subscribe permission on _INBOX.>", e.WhatToCheck, StringComparison.Ordinal);
     }
 
     [NatsServerFact]
