@@ -241,13 +241,14 @@ public sealed class NatsClient : IDisposable
             connect.Append(",\"nkey\":").Append(Json.Quote(publicKey)).Append(",\"sig\":").Append(Json.Quote(signature));
         }
 
+        // nats://user:password@host carries a user, nats://token@host a token.
         var user = settings.User ?? UrlUser(Server);
         var password = settings.Password ?? UrlPassword(Server);
         if (user is not null && password is not null)
         {
             connect.Append(",\"user\":").Append(Json.Quote(user)).Append(",\"pass\":").Append(Json.Quote(password));
         }
-        else if ((settings.Token ?? (password is null ? user : null)) is { } token)
+        else if ((settings.Token ?? (UrlPassword(Server) is null ? UrlUser(Server) : null)) is { } token)
         {
             connect.Append(",\"auth_token\":").Append(Json.Quote(token));
         }

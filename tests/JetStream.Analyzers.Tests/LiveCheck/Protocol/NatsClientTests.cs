@@ -112,6 +112,15 @@ public sealed class NatsClientTests
         token.Token = "s3cret-token";
         Assert.NotNull(Reads(token));
 
+        var tokenInUrl = Settings(tokenServer.Url.Replace("nats://", "nats://s3cret-token@", StringComparison.Ordinal));
+        Assert.Equal($"nats://***@127.0.0.1:{tokenServer.Port}", tokenInUrl.Display);
+        Assert.NotNull(Reads(tokenInUrl));
+
+        // A user without a password is not sent as a token.
+        var userOnly = Settings(userServer.Url);
+        userOnly.User = "app";
+        Assert.Contains("Authorization Violation", Fails(userOnly).Problem, StringComparison.Ordinal);
+
         var inUrl = Settings(userServer.Url.Replace("nats://", "nats://app:p%40ss%20word@", StringComparison.Ordinal));
         Assert.Equal($"nats://app:***@127.0.0.1:{userServer.Port}", inUrl.Display);
         Assert.NotNull(Reads(inUrl));
