@@ -115,7 +115,7 @@ public sealed class LintJetStreamConfig : Task
         }
 
         // With a live server the outcome depends on the server's state, so the next build must check again.
-        if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile) && live is null && string.IsNullOrWhiteSpace(Server) && string.IsNullOrWhiteSpace(Context))
+        if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile) && !LiveCheckRequested)
         {
             WriteStamp(editorConfig.FilesRead);
         }
@@ -123,9 +123,11 @@ public sealed class LintJetStreamConfig : Task
         return !Log.HasLoggedErrors;
     }
 
+    private bool LiveCheckRequested => !string.IsNullOrWhiteSpace(Server) || !string.IsNullOrWhiteSpace(Context);
+
     private LiveSession? OpenLiveSession(List<Finding> findings)
     {
-        if (string.IsNullOrWhiteSpace(Server) && string.IsNullOrWhiteSpace(Context))
+        if (!LiveCheckRequested)
         {
             return null;
         }

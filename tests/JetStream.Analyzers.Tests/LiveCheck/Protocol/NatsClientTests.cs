@@ -22,7 +22,8 @@ public sealed class NatsClientTests
             using var client = NatsClient.Connect(settings);
             ServerSnapshot.Read(client);
         });
-        Assert.True(clock.Elapsed < settings.Timeout + TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed.TotalSeconds:0.0}s with a {settings.Timeout.TotalSeconds}s timeout");
+        // Bounded by the timeout, not a speed target: the slack absorbs a loaded machine; a hang fails.
+        Assert.True(clock.Elapsed < 2 * settings.Timeout + TimeSpan.FromSeconds(2), $"took {clock.Elapsed.TotalSeconds:0.0}s with a {settings.Timeout.TotalSeconds}s timeout");
         return e;
     }
 
