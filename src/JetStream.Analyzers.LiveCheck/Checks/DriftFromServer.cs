@@ -29,7 +29,7 @@ internal static class DriftFromServer
             if (context.OnServer(consumer, out _) is { } server)
             {
                 var stream = context.Server.StreamsByName[consumer.StreamName!].Config;
-                var differences = FieldComparison.Consumers(consumer.Model, server.Config, context.Server.Version, context.Server.Limits, stream);
+                var differences = FieldComparison.Consumers(consumer.Model, server.Config, context.Server.Version, context.LimitsFor(stream), stream);
                 Report(context, consumer.At, Describe.Consumer(consumer.Model), differences.Select(d => d.Difference), json => consumer.Context.Field(json, StreamKind.Stream));
             }
         }

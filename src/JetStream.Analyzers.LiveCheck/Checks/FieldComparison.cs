@@ -22,7 +22,7 @@ internal static class FieldComparison
     public static List<(FieldDifference Difference, object? Origin)> Streams(StreamModel file, StreamModel server, ServerVersion version) =>
         Compare(StreamFields, file, server, new Facts(version, null, null), explicitOnly: file.Kind != StreamKind.Stream);
 
-    public static List<(FieldDifference Difference, object? Origin)> Consumers(ConsumerModel file, ConsumerModel server, ServerVersion version, AccountLimits limits, StreamModel? stream) =>
+    public static List<(FieldDifference Difference, object? Origin)> Consumers(ConsumerModel file, ConsumerModel server, ServerVersion version, JetStreamLimits? limits, StreamModel? stream) =>
         Compare(ConsumerFields, file, server, new Facts(version, limits, stream));
 
     private static List<(FieldDifference, object?)> Compare<TModel>(IEnumerable<Field<TModel>> fields, TModel file, TModel server, Facts facts, bool explicitOnly = false)
@@ -276,7 +276,7 @@ internal static class FieldComparison
 
     private sealed class Facts
     {
-        public Facts(ServerVersion version, AccountLimits? limits, StreamModel? stream)
+        public Facts(ServerVersion version, JetStreamLimits? limits, StreamModel? stream)
         {
             Version = version;
             Limits = limits;
@@ -285,7 +285,7 @@ internal static class FieldComparison
 
         public ServerVersion Version { get; }
 
-        public AccountLimits? Limits { get; }
+        public JetStreamLimits? Limits { get; }
 
         public bool StreamHasConsumerLimits { get; }
     }

@@ -35,7 +35,7 @@ internal static class ImmutableFieldChanged
             }
 
             var stream = context.Server.StreamsByName[consumer.StreamName!].Config;
-            foreach (var (difference, origin) in FieldComparison.Consumers(consumer.Model, server.Config, context.Server.Version, context.Server.Limits, stream))
+            foreach (var (difference, origin) in FieldComparison.Consumers(consumer.Model, server.Config, context.Server.Version, context.LimitsFor(stream), stream))
             {
                 if (difference.UpdateError is { } error)
                 {

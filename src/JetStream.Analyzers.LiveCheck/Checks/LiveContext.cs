@@ -5,6 +5,7 @@ using JetStream.Analyzers.ConfigFiles.Linting;
 using JetStream.Analyzers.LiveCheck.Server;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
 
 namespace JetStream.Analyzers.LiveCheck.Checks;
 
@@ -49,6 +50,17 @@ public sealed class LiveContext
         var consumers = Server.ConsumersOf(stream);
         known = consumers is not null;
         return consumers?.FirstOrDefault(c => c.Name == name);
+    }
+
+    /// <summary>The account limits a stream falls under (its replica count's tier); null when that can't be told or no tier applies.</summary>
+    public JetStreamLimits? LimitsFor(StreamModel stream)
+    {
+        if (!Server.Limits.Tiered)
+        {
+            return Server.Limits.Untiered;
+        }
+
+        return stream.NumReplicas.IsUnknown ? null : Server.Limits.For(stream.NumReplicas.IsKnown ? stream.NumReplicas.Value : null, Server.Version);
     }
 
     public void Report(RuleInfo rule, object? origin, params object?[] arguments) => Findings.Add(new Finding(rule, origin, arguments));

@@ -24,7 +24,7 @@ public sealed class TestCredentials : IDisposable
     private readonly bool ownsDirectory;
     private readonly KeyPair account;
 
-    private TestCredentials(string directory, bool ownsDirectory, bool accountJetStream)
+    private TestCredentials(string directory, bool ownsDirectory, bool accountJetStream, JsonObject? tieredLimits)
     {
         Directory = directory;
         this.ownsDirectory = ownsDirectory;
@@ -51,7 +51,7 @@ public sealed class TestCredentials : IDisposable
 
         account = KeyPair.CreatePair(PrefixByte.Account);
         AccountPublicKey = account.GetPublicKey();
-        AccountJwt = EncodeJwt(operatorKey, AccountPublicKey, "test-account", AccountClaims(accountJetStream));
+        AccountJwt = EncodeJwt(operatorKey, AccountPublicKey, "test-account", AccountClaims(accountJetStream, tieredLimits));
 
         CredsFile = IssueUserCreds("user");
     }
@@ -100,12 +100,16 @@ public sealed class TestCredentials : IDisposable
         """;
 
     /// <summary>Generates nkey and JWT identities into <paramref name="directory"/>, or a new temp directory when null.</summary>
-    public static TestCredentials Create(string? directory = null, bool accountJetStream = true)
+    /// <param name="tieredLimits">
+    /// JetStream limits per replica count (jwt <c>tiered_limits</c>, e.g. <c>{"R1": {"disk_storage": 1048576, ...}}</c>);
+    /// the account then has no untiered JetStream limits.
+    /// </param>
+    public static TestCredentials Create(string? directory = null, bool accountJetStream = true, JsonObject? tieredLimits = null)
     {
         var target = directory ?? NatsProcess.NewTempDirectory();
         try
         {
-            return new TestCredentials(target, ownsDirectory: directory is null, accountJetStream);
+            return new TestCredentials(target, ownsDirectory: directory is null, accountJetStream, tieredLimits);
         }
         catch
         {
@@ -202,10 +206,10 @@ public sealed class TestCredentials : IDisposable
 
     // Every limit spelled out: nats-server 2.9 reads a missing limit as 0 and enforces it ("maximum account active
     // connections exceeded" without conn; no JetStream without the storage limits).
-    private static JsonObject AccountClaims(bool jetStream)
+    private static JsonObject AccountClaims(bool jetStream, JsonObject? tieredLimits = null)
     {
-        var jetStreamLimit = jetStream ? -1 : 0;
-        return new JsonObject
+        var jetStreamLimit = jetStream && tieredLimits is null ? -1 : 0;
+        var claims = new JsonObject
         {
             ["limits"] = new JsonObject
             {
@@ -226,6 +230,12 @@ public sealed class TestCredentials : IDisposable
             ["type"] = "account",
             ["version"] = 2,
         };
+        if (tieredLimits is not null)
+        {
+            ((JsonObject)claims["limits"]!)["tiered_limits"] = tieredLimits;
+        }
+
+        return claims;
     }
 
     private static JsonObject Permission(IEnumerable<string>? allow) =>

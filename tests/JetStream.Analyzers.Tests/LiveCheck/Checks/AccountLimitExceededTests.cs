@@ -151,4 +151,68 @@ public sealed class AccountLimitExceededTests
 
         Assert.Empty(account.Check(repo));
     }
+
+    /// <summary>An operator-mode account with JetStream limits for R1 only, as hosted accounts have per replica count.</summary>
+    private static async Task<(TestCredentials Credentials, ConfiguredNatsServer Server, NatsConnection Connection)> StartTieredAsync()
+    {
+        var credentials = TestCredentials.Create(tieredLimits: new System.Text.Json.Nodes.JsonObject
+        {
+            ["R1"] = new System.Text.Json.Nodes.JsonObject { ["mem_storage"] = 1048576, ["disk_storage"] = 10485760, ["streams"] = 3, ["consumer"] = -1 },
+        });
+        var server = await ConfiguredNatsServer.StartAsync(credentials.OperatorConfig);
+        var connection = new NatsConnection(new NatsOpts { Url = server.Url, AuthOpts = new NatsAuthOpts { CredsFile = credentials.CredsFile } });
+        await connection.ConnectAsync();
+        return (credentials, server, connection);
+    }
+
+    private static List<string> CheckTiered(ConfigRepo repo, ConfiguredNatsServer server, TestCredentials credentials)
+    {
+        var settings = ConfigRepo.Server(server.Url);
+        settings.CredsFile = credentials.CredsFile;
+        return repo.LintLive(settings).Where(l => l.Contains(": JS5005:", StringComparison.Ordinal)).Select(l => l.Replace(server.Url, "SERVER", StringComparison.Ordinal)).ToList();
+    }
+
+    [NatsServerFact]
+    public async Task A_tiered_account_without_a_tier_for_the_replica_count()
+    {
+        var (credentials, server, connection) = await StartTieredAsync();
+        using var _ = credentials;
+        await using var __ = server;
+        await using var ___ = connection;
+        var replicated = """{"name":"ORDERS","subjects":["orders.>"],"num_replicas":3}""";
+        var unset = """{"name":"AUDIT","subjects":["audit.>"]}""";
+        using var repo = new ConfigRepo().With("streams/audit.json", unset).With("streams/orders.json", replicated);
+
+        var findings = CheckTiered(repo, server, credentials);
+
+        Assert.Contains("streams/orders.json(1,57): JS5005: Stream 'ORDERS' has 3 replicas; the account's limit is JetStream only for R1, so the server refuses it ('no JetStream default or applicable tiered limit present')", findings);
+        Assert.Equal("no JetStream default or applicable tiered limit present", await RawJetStreamApi.CreateStreamAsync(connection, replicated));
+        if (InstalledVersion.Before(2, 10))
+        {
+            // Before 2.10 an unset replica count is looked up as R0, so even a single-replica stream needs num_replicas.
+            Assert.Contains($"streams/audit.json(1,9): JS5005: Stream 'AUDIT' has no num_replicas, which nats-server {InstalledVersion} looks up as tier R0; the account's limit is JetStream only for R1, so the server refuses it ('no JetStream default or applicable tiered limit present')", findings);
+            Assert.Equal("no JetStream default or applicable tiered limit present", await RawJetStreamApi.CreateStreamAsync(connection, unset));
+        }
+
+        Assert.Equal(InstalledVersion.Before(2, 10) ? 2 : 1, findings.Count);
+    }
+
+    [NatsServerFact]
+    public async Task A_tiers_storage_is_shared_by_the_streams_of_that_replica_count()
+    {
+        var (credentials, server, connection) = await StartTieredAsync();
+        using var _ = credentials;
+        await using var __ = server;
+        await using var ___ = connection;
+        await RawJetStreamApi.CreateStreamOrFailAsync(connection, """{"name":"LEGACY","subjects":["legacy.>"],"num_replicas":1,"max_bytes":6291456}""");
+        var orders = """{"name":"ORDERS","subjects":["orders.>"],"num_replicas":1,"max_bytes":6291456}""";
+        using var repo = new ConfigRepo().With("streams/orders.json", orders);
+
+        Assert.Equal(
+            new[] { "streams/orders.json(1,71): JS5005: Stream 'ORDERS' reserves 6 MiB of file storage (max_bytes × num_replicas), which brings the account's reservations for tier R1 to 12 MiB; the account's limit is 10 MiB of file storage, so the server refuses it ('insufficient storage resources available')" },
+            CheckTiered(repo, server, credentials));
+        Assert.Equal("insufficient storage resources available", await RawJetStreamApi.CreateStreamAsync(connection, orders));
+    }
+
+    private static JetStream.Analyzers.Rules.Evaluation.ServerVersion InstalledVersion => NatsServer.Installed!.Value;
 }
