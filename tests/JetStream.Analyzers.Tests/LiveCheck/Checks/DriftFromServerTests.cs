@@ -97,4 +97,24 @@ public sealed class DriftFromServerTests : LiveCheckFixture
             new[] { $"k8s/config.yaml(6,11): JS5003: Key-value bucket 'config' differs from the server SERVER (nats-server {Version}): history is 10 in the file and 5 on the server" },
             Check("JS5003"));
     }
+
+    [NatsServerFact]
+    public async Task The_servers_own_info_output_saved_as_files_shows_no_drift()
+    {
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, """{"name":"ORDERS","subjects":["orders.>"],"num_replicas":1,"max_age":86400000000000,"max_bytes":1073741824,"deny_delete":true,"allow_rollup_hdrs":false}""");
+        await RawJetStreamApi.PutConsumerOrFailAsync(Server.Connection, """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_deliver":5,"backoff":[1000000000,30000000000],"filter_subject":"orders.created"}}""");
+
+        // What `nats stream info ORDERS --json` and `nats consumer info ORDERS ship --json` print: the API's info replies.
+        Repo.With("streams/orders.json", await InfoAsync("$JS.API.STREAM.INFO.ORDERS"))
+            .With("consumers/ship.json", await InfoAsync("$JS.API.CONSUMER.INFO.ORDERS.ship"));
+
+        var findings = Check();
+        Assert.DoesNotContain(findings, l => l.Contains(": JS5002:", System.StringComparison.Ordinal) || l.Contains(": JS5003:", System.StringComparison.Ordinal) || l.Contains(": JS5009:", System.StringComparison.Ordinal) || l.Contains(": JS4", System.StringComparison.Ordinal));
+    }
+
+    private async Task<string> InfoAsync(string subject)
+    {
+        var reply = await Server.Connection.RequestAsync<byte[], byte[]>(subject, System.Array.Empty<byte>());
+        return System.Text.Encoding.UTF8.GetString(reply.Data!);
+    }
 }
