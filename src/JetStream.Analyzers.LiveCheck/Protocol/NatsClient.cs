@@ -46,16 +46,22 @@ public sealed class NatsClient : IDisposable
     /// <summary>JetStream API requests sent so far.</summary>
     public int Requests { get; private set; }
 
-    /// <summary>Connects to the first server that answers, trying them in order.</summary>
+    /// <summary>Connects to the first server that answers, trying them in order within one timeout for all.</summary>
     /// <exception cref="LiveCheckException">No server could be used; the message says why and what to check.</exception>
     public static NatsClient Connect(ConnectionSettings settings)
     {
         LiveCheckException? last = null;
+        var clock = Stopwatch.StartNew();
         foreach (var server in settings.Servers)
         {
+            if (clock.Elapsed >= settings.Timeout)
+            {
+                break;
+            }
+
             try
             {
-                return ConnectTo(server, settings);
+                return ConnectTo(server, settings, clock);
             }
             catch (LiveCheckException e)
             {
@@ -114,15 +120,14 @@ public sealed class NatsClient : IDisposable
 
     private string Shown() => ConnectionSettings.Redact(Server);
 
-    private static NatsClient ConnectTo(Uri server, ConnectionSettings settings)
+    private static NatsClient ConnectTo(Uri server, ConnectionSettings settings, Stopwatch clock)
     {
         var shown = ConnectionSettings.Redact(server);
-        var clock = Stopwatch.StartNew();
         var tcp = new TcpClient { NoDelay = true };
         try
         {
             var connect = tcp.ConnectAsync(server.Host, server.Port);
-            if (!connect.Wait(settings.Timeout))
+            if (!connect.Wait(settings.Timeout - clock.Elapsed))
             {
                 throw TimedOut(shown, settings, "connecting");
             }

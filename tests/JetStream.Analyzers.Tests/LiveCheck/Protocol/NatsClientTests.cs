@@ -58,6 +58,19 @@ public sealed class NatsClientTests
     }
 
     [Fact]
+    public void Several_silent_servers_share_one_timeout()
+    {
+        using var first = new SilentEndpoint();
+        using var second = new SilentEndpoint();
+        using var third = new SilentEndpoint();
+
+        var e = Fails(Settings($"{first.Url},{second.Url},{third.Url}", 1));
+
+        Assert.StartsWith($"no answer from {first.Url} within 1 s", e.Problem, StringComparison.Ordinal);
+        Assert.Equal(0, third.AcceptedConnections);
+    }
+
+    [Fact]
     public void An_unresolvable_host_is_named()
     {
         var e = Fails(Settings("nats://no-such-host.invalid:4222"));
