@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using JetStream.Analyzers.LiveCheck.Connection;
@@ -12,6 +13,15 @@ public sealed class ReplicasInClusterTests
     private static ConnectionSettings Settings(NatsCluster cluster) =>
         ConfigRepo.Server(string.Join(",", cluster.Urls));
 
+    /// <summary>The live check's findings; the cluster's streams and consumers must be the same afterwards.</summary>
+    private static async Task<List<string>> CheckAsync(NatsCluster cluster, ConfigRepo repo, params string[] only)
+    {
+        var before = await JetStreamState.SnapshotAsync(cluster.Connection);
+        var findings = repo.LintLive(Settings(cluster), null, only);
+        Assert.Equal(before, await JetStreamState.SnapshotAsync(cluster.Connection));
+        return findings;
+    }
+
     [NatsServerFact]
     public async Task More_replicas_than_the_cluster_has_servers_are_reported_and_refused()
     {
@@ -19,7 +29,7 @@ public sealed class ReplicasInClusterTests
         var file = """{"name":"ORDERS","subjects":["orders.>"],"num_replicas":5}""";
         using var repo = new ConfigRepo().With("streams/orders.json", file);
 
-        var finding = Assert.Single(repo.LintLive(Settings(cluster)), l => l.Contains(": JS5004:", StringComparison.Ordinal));
+        var finding = Assert.Single(await CheckAsync(cluster, repo), l => l.Contains(": JS5004:", StringComparison.Ordinal));
         Assert.StartsWith($"streams/orders.json(1,57): JS5004: Stream 'ORDERS' asks for 5 replicas, but cluster 'C1' of {cluster.Url} (nats-server ", finding, StringComparison.Ordinal);
         Assert.EndsWith(") has 3 servers; the server refuses it ('no suitable peers for placement')", finding, StringComparison.Ordinal);
 
@@ -38,11 +48,11 @@ public sealed class ReplicasInClusterTests
         using var repo = new ConfigRepo().With("streams/orders.json", stream).With("consumers/ship.json", consumer).With("streams/elsewhere.json", other);
 
         // Before: both are missing; a stream placed in another cluster is not judged by this one's size.
-        Assert.DoesNotContain(repo.LintLive(Settings(cluster)), l => l.Contains(": JS5004:", StringComparison.Ordinal));
+        Assert.DoesNotContain(await CheckAsync(cluster, repo), l => l.Contains(": JS5004:", StringComparison.Ordinal));
         Assert.Null(await RawJetStreamApi.CreateStreamAsync(cluster.Connection, stream));
         Assert.Null(await RawJetStreamApi.PutConsumerAsync(cluster.Connection, consumer));
 
-        var live = repo.LintLive(Settings(cluster), null, "streams/orders.json", "consumers/ship.json").Where(l => l.Contains(": JS50", StringComparison.Ordinal)).ToList();
+        var live = (await CheckAsync(cluster, repo, "streams/orders.json", "consumers/ship.json")).Where(l => l.Contains(": JS50", StringComparison.Ordinal)).ToList();
         Assert.Empty(live);
     }
 }
