@@ -65,7 +65,7 @@ public sealed class ConnectionSettings
         // Secrets come from JETSTREAM_* variables read here, not from environment-derived MSBuild properties: MSBuild
         // logs the value of every such property it expands ("expanded from the environment") at detailed verbosity.
         environment ??= Environment.GetEnvironmentVariable;
-        var context = NullIfBlank(properties.Context) is { } name ? NatsCliContext.Load(name) : null;
+        var context = NullIfBlank(properties.Context) is { } name ? NatsCliContext.Load(name, environment) : null;
         var settings = new ConnectionSettings
         {
             Servers = ParseServers(NullIfBlank(properties.Server) ?? context?.Url ?? string.Empty),

@@ -37,23 +37,20 @@ public sealed class NatsCliContext
     public bool TlsFirst { get; private set; }
 
     /// <summary>The folder the CLI keeps its contexts in.</summary>
-    public static string Folder
+    public static string FolderFor(Func<string, string?> environment)
     {
-        get
+        var config = environment("XDG_CONFIG_HOME");
+        if (string.IsNullOrWhiteSpace(config))
         {
-            var config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
-            if (string.IsNullOrWhiteSpace(config))
-            {
-                config = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
-            }
-
-            return Path.Combine(config, "nats", "context");
+            config = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
         }
+
+        return Path.Combine(config!, "nats", "context");
     }
 
     /// <summary>Loads a context by name, or from a path when the name ends in .json.</summary>
     /// <exception cref="LiveCheckException">The context doesn't exist or can't be read.</exception>
-    public static NatsCliContext Load(string name)
+    public static NatsCliContext Load(string name, Func<string, string?>? environment = null)
     {
         var isPath = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         if (!isPath && (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains("..")))
@@ -61,7 +58,7 @@ public sealed class NatsCliContext
             throw new LiveCheckException($"JetStreamContext '{name}' is not a context name", "use the name 'nats context ls' shows, or the path of a context .json file");
         }
 
-        var path = isPath ? Path.GetFullPath(name) : Path.Combine(Folder, name + ".json");
+        var path = isPath ? Path.GetFullPath(name) : Path.Combine(FolderFor(environment ?? Environment.GetEnvironmentVariable), name + ".json");
         string text;
         try
         {

@@ -114,21 +114,18 @@ public sealed class ConnectionSettingsTests
     public void A_context_name_is_looked_up_in_the_nats_cli_contexts_folder()
     {
         var config = Directory.CreateTempSubdirectory("jetstream-xdg-").FullName;
-        var previous = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
         try
         {
             Directory.CreateDirectory(Path.Combine(config, "nats", "context"));
             File.WriteAllText(Path.Combine(config, "nats", "context", "staging.json"), """{"url":"nats://staging:4222","token":"ctx-token"}""");
-            Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", config);
 
-            var settings = ConnectionSettings.Resolve(new LiveCheckProperties { Context = "staging" }, _ => null);
+            var settings = ConnectionSettings.Resolve(new LiveCheckProperties { Context = "staging" }, name => name == "XDG_CONFIG_HOME" ? config : null);
 
             Assert.Equal("nats://staging:4222", settings.Display);
             Assert.Equal("ctx-token", settings.Token);
         }
         finally
         {
-            Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", previous);
             Directory.Delete(config, recursive: true);
         }
     }
