@@ -62,17 +62,10 @@ public sealed class ServerSnapshot
         var limits = AccountLimits.Parse(account);
         var streams = new List<ServerStream>();
         var unanswered = new HashSet<string>(StringComparer.Ordinal);
-        for (var offset = 0; ;)
+        foreach (var page in Pages(client, "streams", ApiRequest.StreamList))
         {
-            var page = Reply(client, ApiRequest.StreamList(offset));
-            var items = Json.Items(page, "streams").OfType<MappingNode>().ToList();
-            streams.AddRange(items.Select(item => ReadStream(item, version)).Where(s => s is not null)!);
-            unanswered.UnionWith(Json.Strings(page, "missing"));
-            offset += items.Count;
-            if (items.Count == 0 || offset >= (Json.Long(page, "total") ?? 0))
-            {
-                break;
-            }
+            streams.AddRange(page.Items.Select(item => ReadStream(item, version)).Where(s => s is not null)!);
+            unanswered.UnionWith(Json.Strings(page.Reply, "missing"));
         }
 
         return new ServerSnapshot(client, version, limits, streams, unanswered);
@@ -86,32 +79,37 @@ public sealed class ServerSnapshot
             return known;
         }
 
-        var list = new List<ServerConsumer>();
-        for (var offset = 0; ;)
+        if (ApiRequest.ConsumerList(stream, 0) is null)
         {
-            if (ApiRequest.ConsumerList(stream, offset) is not { } request)
-            {
-                return consumers[stream] = null;
-            }
+            return consumers[stream] = null;
+        }
 
-            var page = Reply(client, request);
-            var items = Json.Items(page, "consumers").OfType<MappingNode>().ToList();
-            foreach (var item in items)
+        var list = new List<ServerConsumer>();
+        foreach (var item in Pages(client, "consumers", offset => ApiRequest.ConsumerList(stream, offset)!).SelectMany(page => page.Items))
+        {
+            if (Json.String(item, "name") is { } name && Json.Object(item, "config") is { } config)
             {
-                if (Json.String(item, "name") is { } name && Json.Object(item, "config") is { } config)
-                {
-                    list.Add(new ServerConsumer(name, ServerConfigBinder.BindConsumer(config, stream, Version)));
-                }
-            }
-
-            offset += items.Count;
-            if (items.Count == 0 || offset >= (Json.Long(page, "total") ?? 0))
-            {
-                break;
+                list.Add(new ServerConsumer(name, ServerConfigBinder.BindConsumer(config, stream, Version)));
             }
         }
 
         return consumers[stream] = list;
+    }
+
+    /// <summary>A paged list request, one page after the other until the server's total is reached.</summary>
+    private static IEnumerable<(MappingNode Reply, List<MappingNode> Items)> Pages(NatsClient client, string itemsKey, Func<int, ApiRequest> request)
+    {
+        for (var offset = 0; ;)
+        {
+            var page = Reply(client, request(offset));
+            var items = Json.Items(page, itemsKey).OfType<MappingNode>().ToList();
+            yield return (page, items);
+            offset += items.Count;
+            if (items.Count == 0 || offset >= (Json.Long(page, "total") ?? 0))
+            {
+                yield break;
+            }
+        }
     }
 
     private static ServerStream? ReadStream(MappingNode info, ServerVersion version)
