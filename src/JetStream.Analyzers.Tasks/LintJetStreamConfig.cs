@@ -7,7 +7,6 @@ using JetStream.Analyzers.ConfigFiles.EditorConfig;
 using JetStream.Analyzers.ConfigFiles.Linting;
 using JetStream.Analyzers.LiveCheck;
 using JetStream.Analyzers.LiveCheck.Connection;
-using JetStream.Analyzers.LiveCheck.Protocol;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using Microsoft.Build.Framework;
@@ -80,27 +79,20 @@ public sealed class LintJetStreamConfig : Task
             Log.LogWarning($"JetStreamServerVersion '{ServerVersion}' is not a nats-server version such as 2.10.14; the JetStream lint uses {defaultVersion}.");
         }
 
-        var findings = new List<Finding>();
-        using var live = OpenLiveSession(findings);
-        RuleContext ContextFor(string path)
+        RuleContext ContextFor(string path, Rules.Evaluation.ServerVersion? connected)
         {
             var properties = editorConfig.PropertiesFor(path);
             string? Lookup(string key) => properties.TryGetValue(key, out var value) ? value : null;
-            var version = live?.Version ?? (Rules.Evaluation.ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var v) ? v : defaultVersion);
+            var version = connected ?? (Rules.Evaluation.ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var v) ? v : defaultVersion);
             return new RuleContext(new RuleOptions(Lookup), version);
         }
 
         var paths = Files.Select(f => f.GetMetadata("FullPath")).Where(p => !string.IsNullOrEmpty(p)).ToList();
+        LintResult Lint(Rules.Evaluation.ServerVersion? connected) => new ConfigFileLinter(path => ContextFor(path, connected), ProjectDirectory).LintAll(paths);
+        List<Finding> findings;
         try
         {
-            var lint = new ConfigFileLinter(ContextFor, ProjectDirectory).LintAll(paths);
-            if (live is not null)
-            {
-                findings.AddRange(CheckAgainstServer(live, lint));
-                Log.LogMessage(MessageImportance.Normal, $"JetStream live check: {Describe.Plural(lint.Streams.Count, "stream")} and {Describe.Plural(lint.Consumers.Count, "consumer")} compared with {live.Snapshot.Display} in {Describe.Plural(live.Requests, "read-only request")}.");
-            }
-
-            findings.AddRange(lint.Findings);
+            findings = LiveCheckRequested ? LintAgainstServer(Lint) : Lint(null).Findings;
         }
         catch (Exception e) when (!IsCritical(e))
         {
@@ -125,17 +117,10 @@ public sealed class LintJetStreamConfig : Task
 
     private bool LiveCheckRequested => !string.IsNullOrWhiteSpace(Server) || !string.IsNullOrWhiteSpace(Context);
 
-    private LiveSession? OpenLiveSession(List<Finding> findings)
+    private List<Finding> LintAgainstServer(Func<Rules.Evaluation.ServerVersion?, LintResult> lint)
     {
-        if (!LiveCheckRequested)
-        {
-            return null;
-        }
-
-        ConnectionSettings? settings = null;
-        try
-        {
-            settings = ConnectionSettings.Resolve(new LiveCheckProperties
+        var result = LiveLint.Run(
+            () => ConnectionSettings.Resolve(new LiveCheckProperties
             {
                 Server = Server,
                 CredsFile = CredsFile,
@@ -150,33 +135,15 @@ public sealed class LintJetStreamConfig : Task
                 ApiPrefix = ApiPrefix,
                 Context = Context,
                 Timeout = Timeout,
-            });
-            var session = LiveSession.Open(settings);
-            Log.LogMessage(MessageImportance.Normal, $"JetStream live check: connected to {session.Snapshot.Display}, {Describe.Plural(session.Snapshot.Streams.Count, "stream")} on the server.");
-            return session;
-        }
-        catch (Exception e) when (!IsCritical(e))
+            }),
+            lint);
+        if (result.Server is { } server)
         {
-            findings.Add(Unreachable(settings?.Display ?? "the JetStream server", e));
-            return null;
+            Log.LogMessage(MessageImportance.Normal, $"JetStream live check: {Describe.Plural(result.Lint.Streams.Count, "stream")} and {Describe.Plural(result.Lint.Consumers.Count, "consumer")} compared with {server} in {Describe.Plural(result.Requests, "read-only request")}.");
         }
-    }
 
-    private static IEnumerable<Finding> CheckAgainstServer(LiveSession live, LintResult lint)
-    {
-        try
-        {
-            return live.Check(lint);
-        }
-        catch (Exception e) when (!IsCritical(e))
-        {
-            return new[] { Unreachable(live.Snapshot.Display, e) };
-        }
+        return result.Findings;
     }
-
-    // A failure the check doesn't know is still a JS5001 (configurable), never a stack trace; its message may not carry secrets.
-    private static Finding Unreachable(string server, Exception e) =>
-        new(RuleCatalog.ServerUnreachable, null, new object?[] { server, e is LiveCheckException ? e.Message : $"the live check failed unexpectedly ({e.GetType().Name}); please report this" });
 
     private void Report(Finding finding, EditorConfigResolver editorConfig, SeverityResolver severities)
     {

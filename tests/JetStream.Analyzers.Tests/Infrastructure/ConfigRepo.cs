@@ -6,8 +6,6 @@ using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.ConfigFiles.Linting;
 using JetStream.Analyzers.LiveCheck;
 using JetStream.Analyzers.LiveCheck.Connection;
-using JetStream.Analyzers.LiveCheck.Protocol;
-using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 
 namespace JetStream.Analyzers.Tests.Infrastructure;
@@ -64,38 +62,12 @@ public sealed class ConfigRepo : IDisposable
     /// <summary>The findings behind <see cref="LintLive"/>: the live check's first, then the lint's, as the MSBuild task collects them.</summary>
     public List<Finding> CheckLive(ConnectionSettings settings, IDictionary<string, string>? options = null, params string[] only)
     {
-        var findings = new List<Finding>();
-        LiveSession? session = null;
-        try
+        var files = only.Length > 0 ? only.Select(PathOf) : Directory.GetFiles(Root, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
+        return LiveLint.Run(() => settings, version =>
         {
-            session = LiveSession.Open(settings);
-        }
-        catch (LiveCheckException e)
-        {
-            findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings.Display, e.Message }));
-        }
-
-        using (session)
-        {
-            var context = new RuleContext(new RuleOptions(key => options is not null && options.TryGetValue(key, out var v) ? v : null), session?.Version ?? ServerVersion.Newest);
-            var files = only.Length > 0 ? only.Select(PathOf) : Directory.GetFiles(Root, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
-            var lint = new ConfigFileLinter(_ => context, Root).LintAll(files);
-            if (session is not null)
-            {
-                try
-                {
-                    findings.AddRange(session.Check(lint));
-                }
-                catch (LiveCheckException e)
-                {
-                    findings.Add(new Finding(RuleCatalog.ServerUnreachable, null, new object?[] { settings.Display, e.Message }));
-                }
-            }
-
-            findings.AddRange(lint.Findings);
-        }
-
-        return findings;
+            var context = new RuleContext(new RuleOptions(key => options is not null && options.TryGetValue(key, out var v) ? v : null), version ?? ServerVersion.Newest);
+            return new ConfigFileLinter(_ => context, Root).LintAll(files);
+        }).Findings;
     }
 
     /// <summary>A path below <see cref="Root"/> as the tests write it: relative, with '/'.</summary>
