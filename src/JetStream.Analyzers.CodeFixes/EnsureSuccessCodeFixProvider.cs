@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,7 +20,7 @@ namespace JetStream.Analyzers.CodeFixes;
 /// (<c>(await js.PublishAsync(…)).EnsureSuccess();</c>) or in a statement after the one that stores it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EnsureSuccessCodeFixProvider)), Shared]
-public sealed class EnsureSuccessCodeFixProvider : CodeFixProvider
+public sealed class EnsureSuccessCodeFixProvider : BatchCodeFixProvider
 {
     public const string Title = "Call EnsureSuccess() on the publish acknowledgement";
     private const string JetStreamNamespace = "NATS.Client.JetStream";
@@ -29,29 +28,10 @@ public sealed class EnsureSuccessCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UncheckedPublishAck);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string? TitleFor(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic) =>
+        Edit.TryCreate(root, diagnostic) is not null ? Title : null;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Edit.TryCreate(root, diagnostic) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), equivalenceKey: RuleIds.UncheckedPublishAck),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,31 +24,12 @@ namespace JetStream.Analyzers.CodeFixes;
 /// <c>NakAsync(TimeSpan)</c> extension when it binds, otherwise <c>AckOpts.NakDelay</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NakDelayCodeFixProvider)), Shared]
-public sealed class NakDelayCodeFixProvider : CodeFixProvider
+public sealed class NakDelayCodeFixProvider : BatchCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NakWithoutDelay);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Target(root, diagnostic) is { } target)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Redeliver after {Durations.Format(target.Delay)}", ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), equivalenceKey: RuleIds.NakWithoutDelay),
-                    diagnostic);
-            }
-        }
-    }
+    protected override string? TitleFor(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic) =>
+        Target(root, diagnostic) is { } target ? $"Redeliver after {Durations.Format(target.Delay)}" : null;
 
     private static (InvocationExpressionSyntax Invocation, long Delay)? Target(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -62,7 +42,7 @@ public sealed class NakDelayCodeFixProvider : CodeFixProvider
         return (invocation, delay);
     }
 
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -16,33 +15,14 @@ namespace JetStream.Analyzers.CodeFixes;
 
 /// <summary>JS3008: removes an acknowledgement statement (<c>await msg.AckAsync();</c>) on a message of an ordered consumer.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveAckCodeFixProvider)), Shared]
-public sealed class RemoveAckCodeFixProvider : CodeFixProvider
+public sealed class RemoveAckCodeFixProvider : BatchCodeFixProvider
 {
     public const string Title = "Remove the acknowledgement";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OrderedConsumerAck);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Statement(root, diagnostic) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), equivalenceKey: RuleIds.OrderedConsumerAck),
-                    diagnostic);
-            }
-        }
-    }
+    protected override string? TitleFor(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic) =>
+        Statement(root, diagnostic) is not null ? Title : null;
 
     /// <summary>The statement that is nothing but the acknowledgement, inside a block; null when removing it would change more.</summary>
     private static ExpressionStatementSyntax? Statement(SyntaxNode root, Diagnostic diagnostic)
@@ -56,7 +36,7 @@ public sealed class RemoveAckCodeFixProvider : CodeFixProvider
         return expression.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } statement ? statement : null;
     }
 
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)

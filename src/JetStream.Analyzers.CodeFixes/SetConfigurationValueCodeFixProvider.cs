@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using JetStream.Analyzers.Rules.Catalog;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,7 +21,7 @@ namespace JetStream.Analyzers.CodeFixes;
 /// field and value, so every fixable rule shares this one edit). Fix All merges the edits per creation expression.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetConfigurationValueCodeFixProvider)), Shared]
-public sealed class SetConfigurationValueCodeFixProvider : CodeFixProvider
+public sealed class SetConfigurationValueCodeFixProvider : BatchCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         RuleIds.ReplicasBelowMinimum,
@@ -37,33 +36,12 @@ public sealed class SetConfigurationValueCodeFixProvider : CodeFixProvider
         RuleIds.PushWithoutFlowControl,
         RuleIds.ConsumerRejectedByServer);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override bool NeedsSemanticModel => true;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    protected override string? TitleFor(SyntaxNode root, SemanticModel? model, Diagnostic diagnostic) =>
+        ConfigurationEdit.TryCreate(root, model!, diagnostic)?.Title;
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (ConfigurationEdit.TryCreate(root, model, diagnostic) is { } edit)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        edit.Title,
-                        ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                        equivalenceKey: diagnostic.Id),
-                    diagnostic);
-            }
-        }
-    }
-
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
