@@ -72,7 +72,7 @@ internal static class FieldComparison
             updateError: (_, _, _) => "stream configuration update can not change storage type"),
         new("num_replicas", (m, _) => m.NumReplicas.Effective(1) is { } r ? Values.Integer(ConfigValue<long>.Known(Math.Max(r, 1), null)) : null, m => m.NumReplicas.Origin),
         new("no_ack", (m, _) => Values.Flag(m.NoAck), m => m.NoAck.Origin),
-        new("duplicate_window", DuplicateWindow, m => m.DuplicateWindow.Origin),
+        new("duplicate_window", (m, f) => Values.Duration(EffectiveStream.DuplicateWindow(m, f.Version)), m => m.DuplicateWindow.Origin),
         new("description", (m, _) => Values.Text(m.Description), m => m.Description.Origin),
         new("sealed", (m, _) => Values.Flag(m.Sealed), m => m.Sealed.Origin,
             updateError: (file, _, _) => file == "false" ? "stream configuration update can not unseal a sealed stream" : null),
@@ -112,8 +112,8 @@ internal static class FieldComparison
             updateError: (_, _, _) => "start sequence can not be updated"),
         new("ack_policy", (m, _) => Values.Enum(m.AckPolicy, AckPolicy.None), m => m.AckPolicy.Origin,
             updateError: (_, _, _) => "ack policy can not be updated"),
-        new("ack_wait", AckWait, m => m.AckWait.Origin),
-        new("max_deliver", (m, _) => Values.Limit(m.MaxDeliver), m => m.MaxDeliver.Origin),
+        new("ack_wait", (m, _) => Values.Duration(EffectiveConsumer.StoredAckWait(m)), m => m.AckWait.Origin),
+        new("max_deliver", (m, f) => Values.Limit(EffectiveConsumer.MaxDeliver(m, f.Version)), m => m.MaxDeliver.Origin),
         new("backoff", (m, _) => m.Backoff.Kind switch
         {
             ValueKind.Known => m.Backoff.Value is { Count: > 0 } list ? "[" + string.Join(", ", list.Select(Durations.Format)) + "]" : "(none)",
@@ -125,9 +125,15 @@ internal static class FieldComparison
             updateError: (_, _, _) => "replay policy can not be updated"),
         new("rate_limit_bps", (m, _) => Values.Integer(m.RateLimitBps), m => m.RateLimitBps.Origin),
         new("sample_freq", (m, _) => Values.Text(m.SampleFrequency), m => m.SampleFrequency.Origin),
-        new("max_waiting", MaxWaiting, m => m.MaxWaiting.Origin,
+        // Pull consumers only: a push consumer has no waiting requests, and push versus pull is deliver_subject's difference.
+        new("max_waiting", (m, _) => Values.Integer(EffectiveConsumer.MaxWaiting(m)), m => m.MaxWaiting.Origin,
             updateError: (_, _, _) => "max waiting can not be updated"),
-        new("max_ack_pending", MaxAckPending, m => m.MaxAckPending.Origin),
+        new("max_ack_pending", (m, f) => EffectiveConsumer.MaxAckPending(m, f.Version, f.Limits?.MaxAckPending ?? -1, f.StreamHasConsumerLimits) switch
+        {
+            null => null,
+            < 0 => "unlimited",
+            var pending => Values.Integer(pending),
+        }, m => m.MaxAckPending.Origin),
         new("flow_control", (m, _) => Values.Flag(m.FlowControl), m => m.FlowControl.Origin,
             updateError: (_, _, _) => "flow control can not be updated"),
         new("idle_heartbeat", (m, _) => Values.Duration(m.IdleHeartbeat), m => m.IdleHeartbeat.Origin,
@@ -143,22 +149,6 @@ internal static class FieldComparison
             updateError: (file, server, _) => file == "(none)" ? "can not update push consumer to pull based" : server == "(none)" ? "can not update pull consumer to push based" : null),
         new("deliver_group", (m, _) => Values.Text(m.DeliverGroup), m => m.DeliverGroup.Origin),
     };
-
-    // Without a window the server uses 2 minutes, or max_age when that is shorter; mirrors (and from 2.14 sourcing streams) get none.
-    private static string? DuplicateWindow(StreamModel m, Facts facts)
-    {
-        if (m.DuplicateWindow.Effective(0) is not { } window || m.MaxAge.Effective(0) is not { } maxAge)
-        {
-            return null;
-        }
-
-        if (window == 0 && !m.IsMirror && !(facts.Version.AtLeast(2, 14) && m.Sources.TryGet(out var sources) && sources is { Count: > 0 }))
-        {
-            window = maxAge > 0 && maxAge < 2 * Durations.Minute ? maxAge : 2 * Durations.Minute;
-        }
-
-        return Durations.Format(window);
-    }
 
     private static string? Mirror(StreamModel m) => m.Mirror.Kind switch
     {
@@ -199,23 +189,6 @@ internal static class FieldComparison
         return (m.RepublishSource.TryGet(out var src) && !string.IsNullOrEmpty(src) ? src : ">") + " -> " + dest;
     }
 
-    // ack_wait: backoff[0] when there is a backoff, else 30 s for acknowledged consumers.
-    private static string? AckWait(ConsumerModel m, Facts facts)
-    {
-        if (m.AckPolicy.Effective(AckPolicy.None) is not { } ack || m.AckWait.IsUnknown || m.Backoff.IsUnknown)
-        {
-            return null;
-        }
-
-        if (m.Backoff.TryGet(out var backoff) && backoff is { Count: > 0 })
-        {
-            return Durations.Format(backoff[0]);
-        }
-
-        var wait = m.AckWait.Effective(0) ?? 0;
-        return Durations.Format(wait == 0 && ack != AckPolicy.None ? 30 * Durations.Second : wait);
-    }
-
     // Before 2.10 the server drops filter_subjects (JS5006 says so), so only filter_subject counts.
     private static string? Filters(ConsumerModel m, Facts facts)
     {
@@ -236,31 +209,6 @@ internal static class FieldComparison
         }
 
         return Values.List(filters);
-    }
-
-    // Pull consumers only: a push consumer has no waiting requests, and push versus pull is deliver_subject's difference.
-    private static string? MaxWaiting(ConsumerModel m, Facts facts) =>
-        m.IsPush == false && m.MaxWaiting.Effective(0) is { } w ? Values.Integer(ConfigValue<long>.Known(w == 0 ? 512 : w, null)) : null;
-
-    private static string? MaxAckPending(ConsumerModel m, Facts facts)
-    {
-        if (m.MaxAckPending.Effective(0) is not { } pending || m.AckPolicy.Effective(AckPolicy.None) is not { } ack)
-        {
-            return null;
-        }
-
-        if (pending == 0)
-        {
-            var defaulted = facts.Version.AtLeast(2, 12) ? ack != AckPolicy.None : ack is AckPolicy.Explicit or AckPolicy.All;
-            if (defaulted && facts.StreamHasConsumerLimits)
-            {
-                return null;
-            }
-
-            pending = !defaulted ? 0 : facts.Limits?.MaxAckPending is > 0 and < 1000 ? facts.Limits.MaxAckPending : 1000;
-        }
-
-        return pending < 0 ? "unlimited" : Values.Integer(ConfigValue<long>.Known(pending, null));
     }
 
     // Ephemeral consumers get a server default, and from 2.10 the stream's consumer limits may set one.

@@ -12,6 +12,18 @@ namespace JetStream.Analyzers.LiveCheck.Checks;
 /// </summary>
 internal static class Values
 {
+    /// <summary>An effective count: -1 (and 0, which the server stores for unset limits) is "unlimited".</summary>
+    public static string? Limit(long? value) => value switch
+    {
+        null => null,
+        0 or -1 => "unlimited",
+        _ => Count(value.Value),
+    };
+
+    public static string? Duration(long? nanos) => nanos is { } v ? Durations.Format(v) : null;
+
+    public static string? Integer(long? value) => value is { } v ? Count(v) : null;
+
     public static string? Limit(ConfigValue<long> value) => value.Kind switch
     {
         ValueKind.Known => value.Value is 0 or -1 ? "unlimited" : Count(value.Value),

@@ -42,6 +42,54 @@ public static class EffectiveConsumer
         return md == 0 || md < -1 && version.AtLeast(2, 12) ? -1 : md;
     }
 
+    /// <summary>
+    /// ack_wait as the server stores it: <see cref="AckWait"/>, except that a consumer without acknowledgements keeps
+    /// the 0 it was given (the 30 s default is for explicit and all). Null when unknown.
+    /// </summary>
+    public static long? StoredAckWait(ConsumerModel consumer)
+    {
+        if (consumer.AckPolicy.Effective(AckPolicy.None) is not { } ack || consumer.AckWait.IsUnknown)
+        {
+            return null;
+        }
+
+        return ack == AckPolicy.None && KnownBackoff(consumer) is null && !consumer.Backoff.IsUnknown ? consumer.AckWait.Effective(0) : AckWait(consumer);
+    }
+
+    /// <summary>max_waiting of a pull consumer after defaulting (0 becomes 512); null for push, or when unknown.</summary>
+    public static long? MaxWaiting(ConsumerModel consumer) =>
+        consumer.IsPush == false && consumer.MaxWaiting.Effective(0) is { } waiting ? (waiting == 0 ? DefaultMaxWaiting : waiting) : null;
+
+    public const long DefaultMaxWaiting = 512;
+
+    public const long DefaultMaxAckPending = 1000;
+
+    /// <summary>
+    /// max_ack_pending after defaulting: 0 becomes 1000 (lowered to <paramref name="accountLimit"/> when that is
+    /// smaller) for acknowledged consumers (before 2.12 only explicit and all). Null when unknown, or when the stream's
+    /// consumer limits would supply the value (<paramref name="streamLimitsApply"/>).
+    /// </summary>
+    public static long? MaxAckPending(ConsumerModel consumer, ServerVersion version, long accountLimit, bool streamLimitsApply)
+    {
+        if (consumer.MaxAckPending.Effective(0) is not { } pending || consumer.AckPolicy.Effective(AckPolicy.None) is not { } ack)
+        {
+            return null;
+        }
+
+        if (pending != 0)
+        {
+            return pending;
+        }
+
+        var defaulted = version.AtLeast(2, 12) ? ack != AckPolicy.None : ack is AckPolicy.Explicit or AckPolicy.All;
+        if (!defaulted)
+        {
+            return 0;
+        }
+
+        return streamLimitsApply ? null : accountLimit is > 0 and < DefaultMaxAckPending ? accountLimit : DefaultMaxAckPending;
+    }
+
     public static IReadOnlyList<long>? KnownBackoff(ConsumerModel consumer) =>
         consumer.Backoff.TryGet(out var backoff) && backoff is { Count: > 0 } ? backoff : null;
 }
