@@ -50,7 +50,7 @@ public sealed class ConfiguredNatsServer : IAsyncDisposable
     /// was taken meanwhile. Throws with the config text and the server's output when the server does not come up
     /// (e.g. it rejects the config).
     /// </summary>
-    public static Task<ConfiguredNatsServer> StartAsync(string configBody, bool jetStream = true) =>
+    public static Task<ConfiguredNatsServer> StartAsync(string configBody, bool jetStream = true, string? release = null) =>
         NatsProcess.RetryOnAddressInUseAsync(async () =>
         {
             var directory = NatsProcess.NewTempDirectory();
@@ -67,7 +67,7 @@ public sealed class ConfiguredNatsServer : IAsyncDisposable
             await File.WriteAllTextAsync(configFile, text.ToString());
             try
             {
-                var process = await NatsProcess.StartAsync(["-c", configFile], port, ReadyTimeout);
+                var process = await NatsProcess.StartAsync(["-c", configFile], port, ReadyTimeout, release);
                 return new ConfiguredNatsServer(process, directory, configFile, text.ToString());
             }
             catch (NatsProcessStartException e)

@@ -19,7 +19,7 @@ namespace JetStream.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal sealed class NatsProcess : IAsyncDisposable
 {
-    private static readonly Lazy<string?> Binary = new(Locate);
+    private static readonly Lazy<string?> DefaultBinary = new(Locate);
     private static readonly Lazy<string?> InstalledVersion = new(ReadInstalledVersion);
 
     private readonly StringBuilder log = new();
@@ -28,6 +28,7 @@ internal sealed class NatsProcess : IAsyncDisposable
     private NatsProcess(string binary, IEnumerable<string> arguments, int clientPort)
     {
         ClientPort = clientPort;
+        Binary = binary;
         var info = new ProcessStartInfo(binary)
         {
             RedirectStandardError = true,
@@ -45,7 +46,10 @@ internal sealed class NatsProcess : IAsyncDisposable
     }
 
     /// <summary>Full path of the nats-server binary (PATH, then /usr/sbin), or null when it is not installed.</summary>
-    public static string? BinaryPath => Binary.Value;
+    public static string? BinaryPath => DefaultBinary.Value;
+
+    /// <summary>The binary this process runs.</summary>
+    public string Binary { get; }
 
     /// <summary>The text <c>nats-server --version</c> reports (e.g. "2.9.10"), or null when it is not installed.</summary>
     public static string? InstalledVersionText => InstalledVersion.Value;
@@ -69,10 +73,14 @@ internal sealed class NatsProcess : IAsyncDisposable
     /// <summary>The binary's path; throws with the install hint when it is missing.</summary>
     public static string RequireBinary() => BinaryPath ?? throw new InvalidOperationException(NatsServer.InstallHint);
 
-    /// <summary>Launches nats-server without waiting for it; see <see cref="WaitUntilReadyAsync"/>.</summary>
-    public static NatsProcess Launch(IEnumerable<string> arguments, int clientPort)
+    /// <summary>
+    /// Launches nats-server without waiting for it; see <see cref="WaitUntilReadyAsync"/>. <paramref name="release"/>
+    /// picks one of <see cref="NatsReleases"/>; null runs the installed one.
+    /// </summary>
+    public static NatsProcess Launch(IEnumerable<string> arguments, int clientPort, string? release = null)
     {
-        var p = new NatsProcess(RequireBinary(), arguments, clientPort);
+        var binary = release is null ? RequireBinary() : NatsReleases.RequireBinary(release);
+        var p = new NatsProcess(binary, arguments, clientPort);
         p.process.Start();
         p.process.BeginErrorReadLine();
         p.process.BeginOutputReadLine();
@@ -80,9 +88,9 @@ internal sealed class NatsProcess : IAsyncDisposable
     }
 
     /// <summary>Launches nats-server and waits until it greets clients on <paramref name="clientPort"/>.</summary>
-    public static async Task<NatsProcess> StartAsync(IEnumerable<string> arguments, int clientPort, TimeSpan readyTimeout)
+    public static async Task<NatsProcess> StartAsync(IEnumerable<string> arguments, int clientPort, TimeSpan readyTimeout, string? release = null)
     {
-        var p = Launch(arguments, clientPort);
+        var p = Launch(arguments, clientPort, release);
         try
         {
             await p.WaitUntilReadyAsync(DateTime.UtcNow + readyTimeout);

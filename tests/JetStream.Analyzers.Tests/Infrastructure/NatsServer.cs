@@ -51,16 +51,30 @@ public sealed class NatsServer : IAsyncLifetime, IAsyncDisposable
 
     public INatsJSContext JetStream { get; private set; } = null!;
 
-    /// <summary>Starts a server outside the collection fixture, e.g. for a test that must not share one.</summary>
-    public static async Task<NatsServer> StartAsync()
+    /// <summary>The release this server runs (one of <see cref="NatsReleases"/>), or null for the installed one.</summary>
+    public string? Release { get; private init; }
+
+    /// <summary>
+    /// Starts a server outside the collection fixture, e.g. for a test that must not share one; <paramref name="release"/>
+    /// picks one of <see cref="NatsReleases"/>, null the installed one.
+    /// </summary>
+    public static async Task<NatsServer> StartAsync(string? release = null)
     {
-        var server = new NatsServer();
+        var server = new NatsServer { Release = release };
         await server.InitializeAsync();
         return server;
     }
 
     public async Task InitializeAsync()
     {
+        if (Release is not null)
+        {
+            NatsReleases.RequireBinary(Release);
+            Version = NatsReleases.Version(Release);
+            await LaunchAsync();
+            return;
+        }
+
         if (BinaryPath is not { } binary)
         {
             if (IsCi)
@@ -72,7 +86,11 @@ public sealed class NatsServer : IAsyncLifetime, IAsyncDisposable
         }
 
         Version = ServerVersion.Parse(NatsProcess.InstalledVersionText ?? throw new InvalidOperationException($"'{binary} --version' printed no version"));
+        await LaunchAsync();
+    }
 
+    private async Task LaunchAsync()
+    {
         try
         {
             process = await NatsProcess.RetryOnAddressInUseAsync(async () =>
@@ -83,7 +101,7 @@ public sealed class NatsServer : IAsyncLifetime, IAsyncDisposable
                 var args = new[] { "-js", "-a", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-sd", StoreDirectory, "-m", "0" };
                 try
                 {
-                    return await NatsProcess.StartAsync(args, Port, ReadyTimeout);
+                    return await NatsProcess.StartAsync(args, Port, ReadyTimeout, Release);
                 }
                 catch (NatsProcessStartException e)
                 {

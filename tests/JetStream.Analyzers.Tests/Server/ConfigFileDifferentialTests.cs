@@ -55,12 +55,13 @@ public sealed class ConfigFileDifferentialTests
         this.output = output;
     }
 
-    [NatsServerFact]
-    public async Task Linter_reports_an_error_on_exactly_the_files_the_server_rejects()
+    [Theory]
+    [NatsRelease(NatsReleases.V2_9)]
+    public async Task Linter_reports_an_error_on_exactly_the_files_the_server_rejects(string release)
     {
         var clock = Stopwatch.StartNew();
         var seed = int.TryParse(Environment.GetEnvironmentVariable("JETSTREAM_DIFF_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : DefaultSeed;
-        await using var server = await NatsServer.StartAsync();
+        await using var server = await NatsServer.StartAsync(release);
         var version = server.Version;
         output.WriteLine($"seed {seed}, nats-server {version}, linter target version {version}");
 

@@ -28,6 +28,30 @@ public sealed class ServerFixturesTests
         this.output = output;
     }
 
+    [Theory]
+    [NatsRelease(NatsReleases.V2_9)]
+    [NatsRelease(NatsReleases.V2_10)]
+    [NatsRelease(NatsReleases.V2_15)]
+    public async Task EachReleaseRunsWithJetStreamAndReportsItsVersion(string release)
+    {
+        await using var server = await NatsServer.StartAsync(release);
+
+        Assert.Equal(release, server.Connection.ServerInfo!.Version);
+        Assert.True(server.Connection.ServerInfo.JetStreamAvailable);
+        Assert.Equal(NatsReleases.Version(release), server.Version);
+    }
+
+    [Theory]
+    [NatsRelease(NatsReleases.V2_10)]
+    [NatsRelease(NatsReleases.V2_15)]
+    public async Task EachReleaseFormsAThreeNodeCluster(string release)
+    {
+        await using var cluster = await NatsCluster.StartAsync(release);
+
+        Assert.Equal(release, cluster.Connection.ServerInfo!.Version);
+        Assert.Equal(3, (await cluster.JetStream.CreateStreamAsync(new StreamConfig("R3", ["r3.>"]) { NumReplicas = 3 })).Info.Config.NumReplicas);
+    }
+
     [NatsServerFact]
     public async Task ConfiguredServerAppliesTheConfigBodyAndCleansUp()
     {
