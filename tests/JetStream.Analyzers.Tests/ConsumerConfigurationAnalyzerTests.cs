@@ -256,7 +256,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:MaxDeliver = 2|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: max deliver is required to be > length of backoff values (max deliver is 2, backoff has 3 values)"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: max deliver is required to be > length of backoff values (max deliver is 2, backoff has 3 values)"));
     }
 
     [Fact]
@@ -273,8 +273,8 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer().Replace("\"worker\"", "{|#0:\"work.er\"|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'work.er' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer durable name can not contain '.', '*', '>', '\\', '/'"),
-            At("JS2100", 0, "Consumer 'work.er' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer name can not contain '.', '*', '>', '\\', '/'"));
+            At("JS2100", 0, "Consumer 'work.er' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer durable name can not contain '.', '*', '>', '\\', '/'"),
+            At("JS2100", 0, "Consumer 'work.er' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer name can not contain '.', '*', '>', '\\', '/'"));
     }
 
     [Fact]
@@ -282,7 +282,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("DurableName = \"other\"").Replace("\"worker\"", "{|#0:\"worker\"|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'other' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer name in subject does not match durable name in request"));
+            At("JS2100", 0, "Consumer 'other' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer name in subject does not match durable name in request"));
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:IdleHeartbeat = TimeSpan.FromSeconds(5)|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer idle heartbeat requires a push based consumer"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer idle heartbeat requires a push based consumer"));
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create("{|#1:" + Configs.PushConsumer("-IdleHeartbeat", "{|#0:FlowControl = true|}") + "|}");
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer with flow control also needs heartbeats"),
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer with flow control also needs heartbeats"),
             At("JS2004", 1, "Consumer 'worker' on stream 'ORDERS' is a push consumer without an idle heartbeat; a lost subscription or a stalled consumer goes unnoticed. Set an idle heartbeat."));
     }
 
@@ -307,7 +307,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.PushConsumer("{|#0:DeliverSubject = \"deliver.*\"|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer deliver subject has wildcards"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer deliver subject has wildcards"));
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("FilterSubject = \"orders.new\"", "{|#0:FilterSubjects = [\"orders.paid\"]|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer cannot have both FilterSubject and FilterSubjects specified"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer cannot have both FilterSubject and FilterSubjects specified"));
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:FilterSubjects = [\"orders.>\", \"orders.new\"]|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer subject filters cannot overlap ('orders.>' and 'orders.new')"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer subject filters cannot overlap ('orders.>' and 'orders.new')"));
     }
 
     [Fact]
@@ -331,7 +331,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:DeliverPolicy = ConsumerConfigDeliverPolicy.ByStartSequence|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer delivery policy is deliver by start sequence, but optional start sequence is not set"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer delivery policy is deliver by start sequence, but optional start sequence is not set"));
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:OptStartTime = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer delivery policy is deliver all, but optional start time is also set"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer delivery policy is deliver all, but optional start time is also set"));
     }
 
     [Fact]
@@ -362,7 +362,7 @@ public class ConsumerConfigurationAnalyzerTests
     {
         var source = Create(Configs.Consumer("{|#0:DeliverPolicy = ConsumerConfigDeliverPolicy.LastPerSubject|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: consumer delivery policy is deliver last per subject, but optional filter subject is not set"));
+            At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: consumer delivery policy is deliver last per subject, but optional filter subject is not set"));
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = -1|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: replicas count cannot be negative"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: replicas count cannot be negative"));
     }
 
     // ---------------------------------------------------------------- JS1002 even replica count
@@ -309,7 +309,7 @@ public class StreamConfigurationAnalyzerTests
         var source = Create("{|#0:new StreamConfig { {|#1:Name = null|}, " + Configs.Members(Configs.SafeStreamSettings, "-DenyDelete") + " }|}");
         await Verify.AnalyzerAsync(source, Options("jetstream_critical_streams", "*"),
             At("JS1006", 0, "Stream allows message deletion; one API call can erase its messages. Set DenyDelete."),
-            At("JS1100", 1, "Stream is rejected by NATS server 2.14.5: stream name is required and can not contain '.', '*', '>', '\\', '/'"));
+            At("JS1100", 1, "Stream is rejected by NATS server 2.15.1: stream name is required and can not contain '.', '*', '>', '\\', '/'"));
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream().Replace("\"ORDERS\"", "{|#0:\"ORD.ERS\"|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORD.ERS' is rejected by NATS server 2.14.5: stream name is required and can not contain '.', '*', '>', '\\', '/'"));
+            At("JS1100", 0, "Stream 'ORD.ERS' is rejected by NATS server 2.15.1: stream name is required and can not contain '.', '*', '>', '\\', '/'"));
     }
 
     [Theory]
@@ -361,7 +361,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:NumReplicas = 7|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: maximum replicas is 5 (this stream asks for 7)"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: maximum replicas is 5 (this stream asks for 7)"));
     }
 
     [Fact]
@@ -369,7 +369,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:MaxAge = TimeSpan.FromMilliseconds(50)|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: max age needs to be >= 100ms (is 50ms)"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: max age needs to be >= 100ms (is 50ms)"));
     }
 
     [Fact]
@@ -377,7 +377,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("MaxAge = TimeSpan.FromMinutes(1)", "{|#0:DuplicateWindow = TimeSpan.FromMinutes(2)|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: duplicates window can not be larger then max age (2m > 1m)"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: duplicates window can not be larger then max age (2m > 1m)"));
     }
 
     [Fact]
@@ -385,7 +385,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream().Replace("[\"orders.>\"]", "{|#0:[\"orders.>\", \"orders.new\"]|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: subject \"orders.>\" overlaps with \"orders.new\""));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: subject \"orders.>\" overlaps with \"orders.new\""));
     }
 
     [Fact]
@@ -393,7 +393,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:AllowRollupHdrs = true|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: roll-ups require the purge permission"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: roll-ups require the purge permission"));
     }
 
     [Fact]
@@ -401,7 +401,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:Sealed = true|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: stream configuration for create can not be sealed"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: stream configuration for create can not be sealed"));
     }
 
     [Theory]
@@ -416,7 +416,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("Mirror = new StreamSource { Name = \"UPSTREAM\" }").Replace("[\"orders.>\"]", "{|#0:[\"orders.>\"]|}"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: stream mirrors can not contain subjects"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: stream mirrors can not contain subjects"));
     }
 
     [Fact]
@@ -424,7 +424,7 @@ public class StreamConfigurationAnalyzerTests
     {
         var source = Create(Configs.Stream("{|#0:DiscardNewPerSubject = true|}", "MaxMsgsPerSubject = 10"));
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.14.5: discard new per subject requires discard new policy to be set"));
+            At("JS1100", 0, "Stream 'ORDERS' is rejected by NATS server 2.15.1: discard new per subject requires discard new policy to be set"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 
 namespace JetStream.Analyzers.ConfigFiles.Binding;
 
@@ -9,8 +10,8 @@ internal static class BucketBinder
 {
     private static readonly Dictionary<string, StorageType> Storage = new() { ["file"] = StorageType.File, ["memory"] = StorageType.Memory };
 
-    private static readonly FieldTable<StreamModel> KeyValue = new FieldTable<StreamModel>()
-        .Add("bucket", (r, n, m, f) => m.BucketName = r.String(n, f))
+    private static readonly FieldTable<StreamModel> KeyValue = new FieldTable<StreamModel>(FieldScope.Stream, ConfigFormat.Nack)
+        .AddNackOnly("bucket", (r, n, m, f) => m.BucketName = r.String(n, f))
         .Add("description", (r, n, m, f) => m.Description = r.String(n, f))
         .Add("maxValueSize", (r, n, m, f) => m.MaxMsgSize = r.Integer(n, f, -1, int.MaxValue))
         .Add("history", (r, n, m, f) => m.MaxMsgsPerSubject = r.Integer(n, f, 0, 64))
@@ -22,8 +23,8 @@ internal static class BucketBinder
         .Known("placement", "republish", "mirror", "sources")
         .Known(NackResources.ConnectionFields);
 
-    private static readonly FieldTable<StreamModel> ObjectStore = new FieldTable<StreamModel>()
-        .Add("bucket", (r, n, m, f) => m.BucketName = r.String(n, f))
+    private static readonly FieldTable<StreamModel> ObjectStore = new FieldTable<StreamModel>(FieldScope.Stream, ConfigFormat.Nack)
+        .AddNackOnly("bucket", (r, n, m, f) => m.BucketName = r.String(n, f))
         .Add("description", (r, n, m, f) => m.Description = r.String(n, f))
         .Add("ttl", (r, n, m, f) => m.MaxAge = r.Duration(n, f))
         .Add("maxBytes", (r, n, m, f) => m.MaxBytes = r.Integer(n, f, -1))

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using JetStream.Analyzers.ConfigFiles.Documents;
-using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 
 namespace JetStream.Analyzers.ConfigFiles.Binding;
 
@@ -28,17 +28,10 @@ internal static class ConsumerBinder
         ["byStartSequence"] = DeliverPolicy.ByStartSequence, ["byStartTime"] = DeliverPolicy.ByStartTime, ["lastPerSubject"] = DeliverPolicy.LastPerSubject,
     };
 
-    private static readonly ServerVersion V2_7 = new(2, 7, 0);
-    private static readonly ServerVersion V2_8 = new(2, 8, 0);
-    private static readonly ServerVersion V2_8_3 = new(2, 8, 3);
-    private static readonly ServerVersion V2_9 = new(2, 9, 0);
-    private static readonly ServerVersion V2_10 = new(2, 10, 0);
-    private static readonly ServerVersion V2_11 = new(2, 11, 0);
-    private static readonly ServerVersion V2_14 = new(2, 14, 0);
 
-    private static readonly FieldTable<ConsumerModel> Api = new FieldTable<ConsumerModel>()
+    private static readonly FieldTable<ConsumerModel> Api = new FieldTable<ConsumerModel>(FieldScope.Consumer, ConfigFormat.Api)
         .Add("durable_name", (r, n, m, f) => m.DurableName = r.String(n, f))
-        .Add("name", (r, n, m, f) => m.Name = r.String(n, f), V2_9)
+        .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("description", (r, n, m, f) => m.Description = r.String(n, f))
         .Add("deliver_policy", (r, n, m, f) => m.DeliverPolicy = r.Enum(n, f, ApiDeliver, rejectsNull: true))
         .Add("opt_start_seq", (r, n, m, f) => m.OptStartSeq = r.UnsignedInteger(n, f))
@@ -46,37 +39,37 @@ internal static class ConsumerBinder
         .Add("ack_policy", (r, n, m, f) => m.AckPolicy = r.Enum(n, f, ApiAck, rejectsNull: true))
         .Add("ack_wait", (r, n, m, f) => m.AckWait = r.Duration(n, f))
         .Add("max_deliver", (r, n, m, f) => m.MaxDeliver = r.Integer(n, f))
-        .Add("backoff", (r, n, m, f) => m.Backoff = r.DurationList(n, f), V2_8)
+        .Add("backoff", (r, n, m, f) => m.Backoff = r.DurationList(n, f))
         .Add("filter_subject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
-        .Add("filter_subjects", (r, n, m, f) => m.FilterSubjects = r.StringList(n, f), V2_10)
+        .Add("filter_subjects", (r, n, m, f) => m.FilterSubjects = r.StringList(n, f))
         .Add("replay_policy", (r, n, m, f) => m.ReplayPolicy = r.Enum(n, f, Replay, rejectsNull: true))
         .Add("rate_limit_bps", (r, n, m, f) => m.RateLimitBps = Saturated(r.UnsignedInteger(n, f)))
         .Add("sample_freq", (r, n, m, f) => m.SampleFrequency = r.String(n, f))
         .Add("max_waiting", (r, n, m, f) => m.MaxWaiting = r.Integer(n, f))
         .Add("max_ack_pending", (r, n, m, f) => m.MaxAckPending = r.Integer(n, f))
         .Add("flow_control", (r, n, m, f) => m.FlowControl = r.Bool(n, f))
-        .Add("headers_only", (r, n, _, f) => r.Bool(n, f), V2_7)
-        .Add("max_batch", (r, n, m, f) => m.MaxBatch = r.Integer(n, f), V2_7)
-        .Add("max_expires", (r, n, m, f) => m.MaxExpires = r.Duration(n, f), V2_7)
-        .Add("max_bytes", (r, n, m, f) => m.MaxBytes = r.Integer(n, f), V2_8_3)
+        .Add("headers_only", (r, n, _, f) => r.Bool(n, f))
+        .Add("max_batch", (r, n, m, f) => m.MaxBatch = r.Integer(n, f))
+        .Add("max_expires", (r, n, m, f) => m.MaxExpires = r.Duration(n, f))
+        .Add("max_bytes", (r, n, m, f) => m.MaxBytes = r.Integer(n, f))
         .Add("deliver_subject", (r, n, m, f) => m.DeliverSubject = r.String(n, f))
         .Add("deliver_group", (r, n, m, f) => m.DeliverGroup = r.String(n, f))
         .Add("idle_heartbeat", (r, n, m, f) => m.IdleHeartbeat = r.Duration(n, f))
-        .Add("inactive_threshold", (r, n, m, f) => m.InactiveThreshold = r.Duration(n, f), V2_7)
-        .Add("num_replicas", (r, n, m, f) => m.NumReplicas = r.Integer(n, f), V2_8_3)
-        .Add("mem_storage", (r, n, m, f) => m.MemStorage = r.Bool(n, f), V2_8_3)
-        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f), V2_10)
-        .Add("pause_until", (r, n, m, f) => m.HasPauseUntil = r.Timestamp(n, f), V2_11)
-        .Add("priority_policy", (r, n, m, f) => m.HasPriorityPolicy = r.Enum(n, f, ApiPriority), V2_11)
-        .Add("priority_groups", (r, n, _, f) => r.StringList(n, f), V2_11)
-        .Add("priority_timeout", (r, n, _, f) => r.Duration(n, f), V2_11)
+        .Add("inactive_threshold", (r, n, m, f) => m.InactiveThreshold = r.Duration(n, f))
+        .Add("num_replicas", (r, n, m, f) => m.NumReplicas = r.Integer(n, f))
+        .Add("mem_storage", (r, n, m, f) => m.MemStorage = r.Bool(n, f))
+        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f))
+        .Add("pause_until", (r, n, m, f) => m.HasPauseUntil = r.Timestamp(n, f))
+        .Add("priority_policy", (r, n, m, f) => m.HasPriorityPolicy = r.Enum(n, f, ApiPriority))
+        .Add("priority_groups", (r, n, _, f) => r.StringList(n, f))
+        .Add("priority_timeout", (r, n, _, f) => r.Duration(n, f))
         .Add("direct", (r, n, m, f) => m.Direct = r.Bool(n, f))
-        .Add("sourcing", (r, n, _, f) => r.Bool(n, f), V2_14)
+        .Add("sourcing", (r, n, _, f) => r.Bool(n, f))
         .NullMatters("deliver_policy", "ack_policy", "replay_policy", "opt_start_time", "backoff", "filter_subjects", "metadata", "pause_until", "priority_policy", "priority_groups");
 
-    private static readonly FieldTable<ConsumerModel> Nack = new FieldTable<ConsumerModel>()
+    private static readonly FieldTable<ConsumerModel> Nack = new FieldTable<ConsumerModel>(FieldScope.Consumer, ConfigFormat.Nack)
         .Add("durableName", (r, n, m, f) => m.DurableName = r.String(n, f))
-        .Add("streamName", (r, n, m, f) => m.StreamName = r.String(n, f))
+        .AddNackOnly("streamName", (r, n, m, f) => m.StreamName = r.String(n, f))
         .Add("description", (r, n, m, f) => m.Description = r.String(n, f))
         .Add("deliverPolicy", (r, n, m, f) => m.DeliverPolicy = r.Enum(n, f, NackDeliver))
         .Add("optStartSeq", (r, n, m, f) => m.OptStartSeq = r.UnsignedInteger(n, f))

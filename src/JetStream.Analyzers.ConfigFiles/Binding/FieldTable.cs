@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Schema;
 
 namespace JetStream.Analyzers.ConfigFiles.Binding;
 
@@ -10,11 +11,35 @@ internal sealed class FieldTable<TModel>
 {
     private readonly Dictionary<string, Field> fields = new(StringComparer.Ordinal);
     private readonly HashSet<string> nullMatters = new(StringComparer.Ordinal);
+    private readonly FieldScope scope;
+    private readonly ConfigFormat format;
 
-    /// <summary>A field read into the model; <paramref name="since"/> is the first server version that knows it (JetStream API format).</summary>
-    public FieldTable<TModel> Add(string name, Action<FieldReader, ConfigNode, TModel, string> bind, ServerVersion? since = null)
+    public FieldTable(FieldScope scope, ConfigFormat format)
     {
-        fields[name] = new Field(bind, since);
+        this.scope = scope;
+        this.format = format;
+    }
+
+    /// <summary>
+    /// A field of the schema, read into the model. In the JetStream API format the schema's first release decides
+    /// whether a target server knows it. A name the schema lacks is a bug, caught when the table is built.
+    /// </summary>
+    public FieldTable<TModel> Add(string name, Action<FieldReader, ConfigNode, TModel, string> bind)
+    {
+        var field = format == ConfigFormat.Api ? FieldSchema.Find(scope, name) : FieldSchema.FindNack(scope, name);
+        if (field is null)
+        {
+            throw new InvalidOperationException($"The field schema has no {scope} field named '{name}' in the {format} format");
+        }
+
+        fields[name] = new Field(bind, format == ConfigFormat.Api ? field.Since : null);
+        return this;
+    }
+
+    /// <summary>A field only the NACK resource has (the bucket's name, the consumer's stream).</summary>
+    public FieldTable<TModel> AddNackOnly(string name, Action<FieldReader, ConfigNode, TModel, string> bind)
+    {
+        fields[name] = new Field(bind, null);
         return this;
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using JetStream.Analyzers.ConfigFiles.Documents;
-using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 
 namespace JetStream.Analyzers.ConfigFiles.Binding;
 
@@ -16,70 +16,62 @@ internal static class StreamBinder
     private static readonly Dictionary<string, bool> Compression = new() { ["none"] = false, ["s2"] = true, [""] = false };
     private static readonly Dictionary<string, bool> PersistMode = new() { ["default"] = false, ["async"] = true, [""] = false };
 
-    private static readonly ServerVersion V2_7 = new(2, 7, 0);
-    private static readonly ServerVersion V2_8_3 = new(2, 8, 3);
-    private static readonly ServerVersion V2_9 = new(2, 9, 0);
-    private static readonly ServerVersion V2_9_1 = new(2, 9, 1);
-    private static readonly ServerVersion V2_10 = new(2, 10, 0);
-    private static readonly ServerVersion V2_11 = new(2, 11, 0);
-    private static readonly ServerVersion V2_12 = new(2, 12, 0);
-    private static readonly ServerVersion V2_14 = new(2, 14, 0);
 
-    private static readonly FieldTable<StreamSourceModel> ApiExternal = new FieldTable<StreamSourceModel>()
+    private static readonly FieldTable<StreamSourceModel> ApiExternal = new FieldTable<StreamSourceModel>(FieldScope.External, ConfigFormat.Api)
         .Add("api", (r, n, m, f) => m.ExternalApi = r.String(n, "external." + f))
         .Add("deliver", (r, n, m, f) => m.ExternalDeliver = r.String(n, "external." + f));
 
-    private static readonly FieldTable<StreamSourceModel> ApiSourceConsumer = new FieldTable<StreamSourceModel>()
+    private static readonly FieldTable<StreamSourceModel> ApiSourceConsumer = new FieldTable<StreamSourceModel>(FieldScope.SourceConsumer, ConfigFormat.Api)
         .Add("name", (r, n, _, f) => r.String(n, "consumer." + f))
         .Add("deliver_subject", (r, n, _, f) => r.String(n, "consumer." + f));
 
-    private static readonly FieldTable<object?> ApiTransform = new FieldTable<object?>()
+    private static readonly FieldTable<object?> ApiTransform = new FieldTable<object?>(FieldScope.Transform, ConfigFormat.Api)
         .Add("src", (r, n, _, f) => r.String(n, f))
         .Add("dest", (r, n, _, f) => r.String(n, f));
 
-    private static readonly FieldTable<object?> NackTransform = new FieldTable<object?>()
+    private static readonly FieldTable<object?> NackTransform = new FieldTable<object?>(FieldScope.Transform, ConfigFormat.Nack)
         .Add("source", (r, n, _, f) => r.String(n, f))
         .Add("dest", (r, n, _, f) => r.String(n, f));
 
-    private static readonly FieldTable<StreamModel> ApiPlacement = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> ApiPlacement = new FieldTable<StreamModel>(FieldScope.Placement, ConfigFormat.Api)
         .Add("cluster", (r, n, m, f) => m.PlacementCluster = r.String(n, "placement." + f))
         .Add("tags", (r, n, m, f) => m.PlacementTags = r.StringList(n, "placement." + f))
-        .Add("preferred", (r, n, _, f) => r.String(n, "placement." + f), V2_11);
+        .Add("preferred", (r, n, _, f) => r.String(n, "placement." + f));
 
-    private static readonly FieldTable<StreamModel> NackPlacement = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> NackPlacement = new FieldTable<StreamModel>(FieldScope.Placement, ConfigFormat.Nack)
         .Add("cluster", (r, n, m, f) => m.PlacementCluster = r.String(n, "placement." + f))
         .Add("tags", (r, n, m, f) => m.PlacementTags = r.StringList(n, "placement." + f));
 
-    private static readonly FieldTable<StreamModel> ApiRepublish = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> ApiRepublish = new FieldTable<StreamModel>(FieldScope.Republish, ConfigFormat.Api)
         .Add("src", (r, n, m, f) => m.RepublishSource = r.String(n, "republish." + f))
         .Add("dest", (r, n, m, f) => m.RepublishDestination = r.String(n, "republish." + f))
         .Add("headers_only", (r, n, _, f) => r.Bool(n, "republish." + f));
 
-    private static readonly FieldTable<StreamModel> NackRepublish = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> NackRepublish = new FieldTable<StreamModel>(FieldScope.Republish, ConfigFormat.Nack)
         .Add("source", (r, n, m, f) => m.RepublishSource = r.String(n, "republish." + f))
         .Add("destination", (r, n, m, f) => m.RepublishDestination = r.String(n, "republish." + f))
         .Add("headersOnly", (r, n, _, f) => r.Bool(n, "republish." + f));
 
-    private static readonly FieldTable<StreamModel> ApiConsumerLimits = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> ApiConsumerLimits = new FieldTable<StreamModel>(FieldScope.ConsumerLimits, ConfigFormat.Api)
         .Add("inactive_threshold", (r, n, m, f) => LimitSet(m, r.Duration(n, "consumer_limits." + f)))
         .Add("max_ack_pending", (r, n, m, f) => LimitSet(m, r.Integer(n, "consumer_limits." + f)));
 
-    private static readonly FieldTable<StreamModel> NackConsumerLimits = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> NackConsumerLimits = new FieldTable<StreamModel>(FieldScope.ConsumerLimits, ConfigFormat.Nack)
         .Add("inactiveThreshold", (r, n, m, f) => LimitSet(m, r.Duration(n, "consumerLimits." + f)))
         .Add("maxAckPending", (r, n, m, f) => LimitSet(m, r.Integer(n, "consumerLimits." + f)));
 
-    private static readonly FieldTable<StreamSourceModel> ApiSource = new FieldTable<StreamSourceModel>()
+    private static readonly FieldTable<StreamSourceModel> ApiSource = new FieldTable<StreamSourceModel>(FieldScope.Source, ConfigFormat.Api)
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("filter_subject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
-        .Add("subject_transforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f), V2_10)
+        .Add("subject_transforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f))
         .Add("external", (r, n, m, f) => m.IsExternal = External(r, n, f, m))
         .Add("opt_start_seq", (r, n, _, f) => r.UnsignedInteger(n, f))
         .Add("opt_start_time", (r, n, _, f) => r.Timestamp(n, f))
-        .Add("consumer", (r, n, m, f) => Nested(r, n, f, ApiSourceConsumer, m), V2_14)
+        .Add("consumer", (r, n, m, f) => Nested(r, n, f, ApiSourceConsumer, m))
         .Known("domain")
         .NullMatters("subject_transforms", "external", "opt_start_time", "consumer");
 
-    private static readonly FieldTable<StreamSourceModel> NackSource = new FieldTable<StreamSourceModel>()
+    private static readonly FieldTable<StreamSourceModel> NackSource = new FieldTable<StreamSourceModel>(FieldScope.Source, ConfigFormat.Nack)
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("filterSubject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
         .Add("subjectTransforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f, NackTransform))
@@ -88,7 +80,7 @@ internal static class StreamBinder
         .Add("optStartSeq", (r, n, _, f) => r.Integer(n, f, 0))
         .Add("optStartTime", (r, n, _, f) => r.Timestamp(n, f));
 
-    private static readonly FieldTable<StreamModel> Api = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> Api = new FieldTable<StreamModel>(FieldScope.Stream, ConfigFormat.Api)
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("description", (r, n, m, f) => m.Description = r.String(n, f))
         .Add("subjects", (r, n, m, f) => m.Subjects = r.StringList(n, f))
@@ -106,31 +98,31 @@ internal static class StreamBinder
         .Add("duplicate_window", (r, n, m, f) => m.DuplicateWindow = r.Duration(n, f))
         .Add("mirror", (r, n, m, f) => m.Mirror = Source(r, n, f, ApiSource))
         .Add("sources", (r, n, m, f) => m.Sources = Sources(r, n, f, ApiSource))
-        .Add("sealed", (r, n, m, f) => m.Sealed = r.Bool(n, f), V2_7)
-        .Add("deny_delete", (r, n, m, f) => m.DenyDelete = r.Bool(n, f), V2_7)
-        .Add("deny_purge", (r, n, m, f) => m.DenyPurge = r.Bool(n, f), V2_7)
-        .Add("allow_rollup_hdrs", (r, n, m, f) => m.AllowRollupHdrs = r.Bool(n, f), V2_7)
-        .Add("allow_direct", (r, n, m, f) => m.AllowDirect = r.Bool(n, f), V2_9)
-        .Add("mirror_direct", (r, n, m, f) => m.MirrorDirect = r.Bool(n, f), V2_9)
-        .Add("discard_new_per_subject", (r, n, m, f) => m.DiscardNewPerSubject = r.Bool(n, f), V2_9_1)
-        .Add("republish", (r, n, m, f) => m.HasRepublish = Presence(Nested(r, n, f, ApiRepublish, m), n), V2_8_3)
-        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f), V2_10)
-        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression), V2_10)
-        .Add("first_seq", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0), V2_10)
-        .Add("subject_transform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Nested(r, n, f, ApiTransform, null)), V2_10)
-        .Add("consumer_limits", (r, n, m, f) => ConsumerLimits(r, n, m, f, ApiConsumerLimits), V2_10)
-        .Add("allow_msg_ttl", (r, n, m, f) => m.AllowMsgTtl = r.Bool(n, f), V2_11)
-        .Add("subject_delete_marker_ttl", (r, n, m, f) => m.SubjectDeleteMarkerTtl = r.Duration(n, f), V2_11)
-        .Add("allow_msg_counter", (r, n, m, f) => m.AllowMsgCounter = r.Bool(n, f), V2_12)
-        .Add("allow_atomic", (r, n, m, f) => m.AllowAtomic = r.Bool(n, f), V2_12)
-        .Add("allow_msg_schedules", (r, n, m, f) => m.AllowMsgSchedules = r.Bool(n, f), V2_12)
-        .Add("persist_mode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode), V2_12)
-        .Add("allow_batched", (r, n, m, f) => m.AllowBatched = r.Bool(n, f), V2_14)
+        .Add("sealed", (r, n, m, f) => m.Sealed = r.Bool(n, f))
+        .Add("deny_delete", (r, n, m, f) => m.DenyDelete = r.Bool(n, f))
+        .Add("deny_purge", (r, n, m, f) => m.DenyPurge = r.Bool(n, f))
+        .Add("allow_rollup_hdrs", (r, n, m, f) => m.AllowRollupHdrs = r.Bool(n, f))
+        .Add("allow_direct", (r, n, m, f) => m.AllowDirect = r.Bool(n, f))
+        .Add("mirror_direct", (r, n, m, f) => m.MirrorDirect = r.Bool(n, f))
+        .Add("discard_new_per_subject", (r, n, m, f) => m.DiscardNewPerSubject = r.Bool(n, f))
+        .Add("republish", (r, n, m, f) => m.HasRepublish = Presence(Nested(r, n, f, ApiRepublish, m), n))
+        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f))
+        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression))
+        .Add("first_seq", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0))
+        .Add("subject_transform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Nested(r, n, f, ApiTransform, null)))
+        .Add("consumer_limits", (r, n, m, f) => ConsumerLimits(r, n, m, f, ApiConsumerLimits))
+        .Add("allow_msg_ttl", (r, n, m, f) => m.AllowMsgTtl = r.Bool(n, f))
+        .Add("subject_delete_marker_ttl", (r, n, m, f) => m.SubjectDeleteMarkerTtl = r.Duration(n, f))
+        .Add("allow_msg_counter", (r, n, m, f) => m.AllowMsgCounter = r.Bool(n, f))
+        .Add("allow_atomic", (r, n, m, f) => m.AllowAtomic = r.Bool(n, f))
+        .Add("allow_msg_schedules", (r, n, m, f) => m.AllowMsgSchedules = r.Bool(n, f))
+        .Add("persist_mode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode))
+        .Add("allow_batched", (r, n, m, f) => m.AllowBatched = r.Bool(n, f))
         .Add("placement", (r, n, m, f) => Nested(r, n, f, ApiPlacement, m))
         .Add("template_owner", (r, n, _, f) => r.String(n, f))
         .NullMatters("retention", "discard", "storage", "subjects", "placement", "mirror", "sources", "republish", "metadata", "subject_transform", "compression", "persist_mode");
 
-    private static readonly FieldTable<StreamModel> Nack = new FieldTable<StreamModel>()
+    private static readonly FieldTable<StreamModel> Nack = new FieldTable<StreamModel>(FieldScope.Stream, ConfigFormat.Nack)
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("description", (r, n, m, f) => m.Description = r.String(n, f))
         .Add("subjects", (r, n, m, f) => m.Subjects = r.StringList(n, f))

@@ -6,6 +6,7 @@ using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 
 namespace JetStream.Analyzers.ConfigFiles.Linting;
 
@@ -17,20 +18,15 @@ namespace JetStream.Analyzers.ConfigFiles.Linting;
 internal sealed class DocumentReader
 {
     // Keys that only a stream, or only a consumer, has; a bare document is whichever it has more of.
-    private static readonly HashSet<string> StreamOnlyKeys = new(StringComparer.Ordinal)
-    {
-        "subjects", "retention", "max_consumers", "max_msgs", "max_age", "storage", "discard", "duplicate_window", "mirror", "sources",
-        "max_msgs_per_subject", "max_msg_size", "deny_delete", "deny_purge", "allow_rollup_hdrs", "allow_direct", "mirror_direct",
-        "sealed", "placement", "republish", "no_ack", "compression", "first_seq", "subject_transform", "consumer_limits",
-        "discard_new_per_subject", "template_owner", "allow_msg_ttl", "subject_delete_marker_ttl",
-    };
+    private static readonly HashSet<string> StreamOnlyKeys = OnlyIn(FieldScope.Stream, FieldScope.Consumer);
+    private static readonly HashSet<string> ConsumerOnlyKeys = OnlyIn(FieldScope.Consumer, FieldScope.Stream);
 
-    private static readonly HashSet<string> ConsumerOnlyKeys = new(StringComparer.Ordinal)
+    private static HashSet<string> OnlyIn(FieldScope scope, FieldScope other)
     {
-        "durable_name", "ack_policy", "deliver_policy", "deliver_subject", "deliver_group", "filter_subject", "filter_subjects", "ack_wait",
-        "max_deliver", "backoff", "max_ack_pending", "replay_policy", "idle_heartbeat", "flow_control", "opt_start_seq", "opt_start_time",
-        "max_waiting", "inactive_threshold", "headers_only", "rate_limit_bps", "sample_freq", "mem_storage", "max_batch", "max_expires",
-    };
+        var keys = new HashSet<string>(FieldSchema.In(scope).Select(f => f.Json), StringComparer.Ordinal);
+        keys.ExceptWith(FieldSchema.In(other).Select(f => f.Json));
+        return keys;
+    }
 
     private readonly Reporter reporter;
     private readonly RuleContext baseContext;

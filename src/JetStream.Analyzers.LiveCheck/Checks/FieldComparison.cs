@@ -4,6 +4,7 @@ using System.Linq;
 using JetStream.Analyzers.LiveCheck.Server;
 using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 using JetStream.Analyzers.Rules.Text;
 
 namespace JetStream.Analyzers.LiveCheck.Checks;
@@ -30,7 +31,7 @@ internal static class FieldComparison
         var differences = new List<(FieldDifference, object?)>();
         foreach (var field in fields)
         {
-            if (field.Since is { } since && facts.Version.CompareTo(since) < 0 || explicitOnly && field.Origin(file) is null)
+            if (!field.Schema.KnownBy(facts.Version) || explicitOnly && field.Origin(file) is null)
             {
                 continue;
             }
@@ -42,76 +43,57 @@ internal static class FieldComparison
                 continue;
             }
 
-            differences.Add((new FieldDifference(field.Name, mine, theirs, field.UpdateError?.Invoke(mine, theirs, facts)), field.Origin(file)));
+            differences.Add((new FieldDifference(field.Name, mine, theirs, field.UpdateError(mine, theirs, facts)), field.Origin(file)));
         }
 
         return differences;
     }
 
-    private static readonly ServerVersion V2_9_1 = new(2, 9, 1);
-    private static readonly ServerVersion V2_10 = new(2, 10, 0);
-    private static readonly ServerVersion V2_11 = new(2, 11, 0);
-    private static readonly ServerVersion V2_12 = new(2, 12, 0);
-    private static readonly ServerVersion V2_14 = new(2, 14, 0);
 
     private static readonly Field<StreamModel>[] StreamFields =
     {
         new("subjects", (m, _) => Values.Set(m.Subjects), m => m.Subjects.Origin),
-        new("retention", (m, _) => Values.Enum(m.Retention, RetentionPolicy.Limits), m => m.Retention.Origin,
-            updateError: (file, server, f) => f.Version.Before(2, 10) ? "stream configuration update can not change retention policy"
-                : file == "workqueue" || server == "workqueue" ? "stream configuration update can not change retention policy to/from workqueue" : null),
-        new("max_consumers", (m, _) => Values.Limit(m.MaxConsumers), m => m.MaxConsumers.Origin,
-            updateError: (_, _, f) => f.Version.Before(2, 12, 5) ? "stream configuration update can not change MaxConsumers" : null),
-        new("max_msgs", (m, _) => Values.Limit(m.MaxMsgs), m => m.MaxMsgs.Origin),
-        new("max_bytes", (m, _) => Values.ByteLimit(m.MaxBytes), m => m.MaxBytes.Origin),
+        new("retention", (m, _) => Values.Enum(m.Retention, RetentionPolicy.Limits), m => m.Retention.Origin),
+        new("max_consumers", (m, f) => Values.Limit(EffectiveStream.Limit(m.MaxConsumers, f.Version)), m => m.MaxConsumers.Origin),
+        new("max_msgs", (m, f) => Values.Limit(EffectiveStream.Limit(m.MaxMsgs, f.Version)), m => m.MaxMsgs.Origin),
+        new("max_bytes", (m, f) => Values.ByteLimit(EffectiveStream.Limit(m.MaxBytes, f.Version)), m => m.MaxBytes.Origin),
         new("max_age", (m, _) => Values.Duration(m.MaxAge), m => m.MaxAge.Origin),
-        new("max_msgs_per_subject", (m, _) => Values.Limit(m.MaxMsgsPerSubject), m => m.MaxMsgsPerSubject.Origin),
-        new("max_msg_size", (m, _) => Values.Limit(m.MaxMsgSize), m => m.MaxMsgSize.Origin),
+        new("max_msgs_per_subject", (m, f) => Values.Limit(EffectiveStream.Limit(m.MaxMsgsPerSubject, f.Version)), m => m.MaxMsgsPerSubject.Origin),
+        new("max_msg_size", (m, f) => Values.Limit(EffectiveStream.Limit(m.MaxMsgSize, f.Version)), m => m.MaxMsgSize.Origin),
         new("discard", (m, _) => Values.Enum(m.Discard, DiscardPolicy.Old), m => m.Discard.Origin),
-        new("storage", (m, _) => Values.Enum(m.Storage, StorageType.File), m => m.Storage.Origin,
-            updateError: (_, _, _) => "stream configuration update can not change storage type"),
+        new("storage", (m, _) => Values.Enum(m.Storage, StorageType.File), m => m.Storage.Origin),
         new("num_replicas", (m, _) => m.NumReplicas.Effective(1) is { } r ? Values.Integer(ConfigValue<long>.Known(Math.Max(r, 1), null)) : null, m => m.NumReplicas.Origin),
         new("no_ack", (m, _) => Values.Flag(m.NoAck), m => m.NoAck.Origin),
         new("duplicate_window", (m, f) => Values.Duration(EffectiveStream.DuplicateWindow(m, f.Version)), m => m.DuplicateWindow.Origin),
         new("description", (m, _) => Values.Text(m.Description), m => m.Description.Origin),
-        new("sealed", (m, _) => Values.Flag(m.Sealed), m => m.Sealed.Origin,
-            updateError: (file, _, _) => file == "false" ? "stream configuration update can not unseal a sealed stream" : null),
-        new("deny_delete", (m, _) => Values.Flag(m.DenyDelete), m => m.DenyDelete.Origin,
-            updateError: (file, _, _) => file == "false" ? "stream configuration update can not cancel deny message deletes" : null),
-        new("deny_purge", (m, _) => Values.Flag(m.DenyPurge), m => m.DenyPurge.Origin,
-            updateError: (file, _, _) => file == "false" ? "stream configuration update can not cancel deny purge" : null),
-        new("allow_rollup_hdrs", (m, _) => Values.Flag(m.AllowRollupHdrs), m => m.AllowRollupHdrs.Origin),
+        new("sealed", (m, _) => Values.Flag(m.Sealed), m => m.Sealed.Origin),
+        new("deny_delete", (m, _) => Values.Flag(m.DenyDelete), m => m.DenyDelete.Origin),
+        new("deny_purge", (m, f) => Values.Flag(EffectiveStream.DenyPurge(m, f.Version)), m => m.DenyPurge.Origin),
+        new("allow_rollup_hdrs", (m, f) => Values.Flag(EffectiveStream.AllowRollup(m, f.Version)), m => m.AllowRollupHdrs.Origin),
         new("allow_direct", (m, _) => Values.Flag(m.AllowDirect), m => m.AllowDirect.Origin),
         new("mirror_direct", (m, _) => Values.Flag(m.MirrorDirect), m => m.MirrorDirect.Origin),
-        new("discard_new_per_subject", (m, _) => Values.Flag(m.DiscardNewPerSubject), m => m.DiscardNewPerSubject.Origin, V2_9_1),
-        new("mirror", (m, _) => Mirror(m), m => m.Mirror.Origin,
-            updateError: (file, _, f) => file == "(none)" && f.Version.AtLeast(2, 12) ? null : "stream mirror configuration can not be updated"),
+        new("discard_new_per_subject", (m, _) => Values.Flag(m.DiscardNewPerSubject), m => m.DiscardNewPerSubject.Origin),
+        new("mirror", (m, _) => Mirror(m), m => m.Mirror.Origin),
         new("sources", (m, _) => Sources(m), m => m.Sources.Origin),
-        new("republish", (m, _) => Republish(m), m => m.RepublishDestination.Origin ?? m.HasRepublish.Origin,
-            updateError: (_, _, f) => f.Version.Before(2, 10) ? "stream configuration update can not change RePublish" : null),
+        new("republish", (m, _) => Republish(m), m => m.RepublishDestination.Origin ?? m.HasRepublish.Origin),
         new("placement.cluster", (m, _) => Values.Text(m.PlacementCluster), m => m.PlacementCluster.Origin),
         new("placement.tags", (m, _) => Values.Set(m.PlacementTags), m => m.PlacementTags.Origin),
-        new("compression", (m, _) => m.Compression.Effective(false) is { } s2 ? (s2 ? "s2" : "none") : null, m => m.Compression.Origin, V2_10),
-        new("allow_msg_ttl", (m, _) => Values.Flag(m.AllowMsgTtl), m => m.AllowMsgTtl.Origin, V2_11),
-        new("subject_delete_marker_ttl", (m, _) => Values.Duration(m.SubjectDeleteMarkerTtl), m => m.SubjectDeleteMarkerTtl.Origin, V2_11),
-        new("allow_msg_counter", (m, _) => Values.Flag(m.AllowMsgCounter), m => m.AllowMsgCounter.Origin, V2_12,
-            (_, _, _) => "stream configuration update can not change message counter setting"),
-        new("allow_atomic", (m, _) => Values.Flag(m.AllowAtomic), m => m.AllowAtomic.Origin, V2_12),
-        new("allow_msg_schedules", (m, _) => Values.Flag(m.AllowMsgSchedules), m => m.AllowMsgSchedules.Origin, V2_12),
-        new("persist_mode", (m, _) => m.AsyncPersist.Effective(false) is { } async ? (async ? "async" : "default") : null, m => m.AsyncPersist.Origin, V2_12,
-            (_, _, _) => "stream configuration update can not change persist mode"),
-        new("allow_batched", (m, _) => Values.Flag(m.AllowBatched), m => m.AllowBatched.Origin, V2_14),
+        new("compression", (m, _) => m.Compression.Effective(false) is { } s2 ? (s2 ? "s2" : "none") : null, m => m.Compression.Origin),
+        new("allow_msg_ttl", (m, f) => Values.Flag(EffectiveStream.AllowMsgTtl(m, f.Version)), m => m.AllowMsgTtl.Origin),
+        new("subject_delete_marker_ttl", (m, _) => Values.Duration(m.SubjectDeleteMarkerTtl), m => m.SubjectDeleteMarkerTtl.Origin),
+        new("allow_msg_counter", (m, _) => Values.Flag(m.AllowMsgCounter), m => m.AllowMsgCounter.Origin),
+        new("allow_atomic", (m, _) => Values.Flag(m.AllowAtomic), m => m.AllowAtomic.Origin),
+        new("allow_msg_schedules", (m, _) => Values.Flag(m.AllowMsgSchedules), m => m.AllowMsgSchedules.Origin),
+        new("persist_mode", (m, _) => m.AsyncPersist.Effective(false) is { } async ? (async ? "async" : "default") : null, m => m.AsyncPersist.Origin),
+        new("allow_batched", (m, _) => Values.Flag(m.AllowBatched), m => m.AllowBatched.Origin),
     };
 
     private static readonly Field<ConsumerModel>[] ConsumerFields =
     {
         new("description", (m, _) => Values.Text(m.Description), m => m.Description.Origin),
-        new("deliver_policy", (m, _) => Values.Enum(m.DeliverPolicy, DeliverPolicy.All), m => m.DeliverPolicy.Origin,
-            updateError: (_, _, _) => "deliver policy can not be updated"),
-        new("opt_start_seq", (m, _) => m.OptStartSeq.Effective(0UL) is { } seq ? seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, m => m.OptStartSeq.Origin,
-            updateError: (_, _, _) => "start sequence can not be updated"),
-        new("ack_policy", (m, _) => Values.Enum(m.AckPolicy, AckPolicy.None), m => m.AckPolicy.Origin,
-            updateError: (_, _, _) => "ack policy can not be updated"),
+        new("deliver_policy", (m, _) => Values.Enum(m.DeliverPolicy, DeliverPolicy.All), m => m.DeliverPolicy.Origin),
+        new("opt_start_seq", (m, _) => m.OptStartSeq.Effective(0UL) is { } seq ? seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, m => m.OptStartSeq.Origin),
+        new("ack_policy", (m, _) => Values.Enum(m.AckPolicy, AckPolicy.None), m => m.AckPolicy.Origin),
         new("ack_wait", (m, _) => Values.Duration(EffectiveConsumer.StoredAckWait(m)), m => m.AckWait.Origin),
         new("max_deliver", (m, f) => Values.Limit(EffectiveConsumer.MaxDeliver(m, f.Version)), m => m.MaxDeliver.Origin),
         new("backoff", (m, _) => m.Backoff.Kind switch
@@ -121,32 +103,26 @@ internal static class FieldComparison
             _ => null,
         }, m => m.Backoff.Origin),
         new("filter_subjects", Filters, m => m.FilterSubjects.Origin ?? m.FilterSubject.Origin),
-        new("replay_policy", (m, _) => Values.Enum(m.ReplayPolicy, ReplayPolicy.Instant), m => m.ReplayPolicy.Origin,
-            updateError: (_, _, _) => "replay policy can not be updated"),
+        new("replay_policy", (m, _) => Values.Enum(m.ReplayPolicy, ReplayPolicy.Instant), m => m.ReplayPolicy.Origin),
         new("rate_limit_bps", (m, _) => Values.Integer(m.RateLimitBps), m => m.RateLimitBps.Origin),
         new("sample_freq", (m, _) => Values.Text(m.SampleFrequency), m => m.SampleFrequency.Origin),
         // Pull consumers only: a push consumer has no waiting requests, and push versus pull is deliver_subject's difference.
-        new("max_waiting", (m, _) => Values.Integer(EffectiveConsumer.MaxWaiting(m)), m => m.MaxWaiting.Origin,
-            updateError: (_, _, _) => "max waiting can not be updated"),
+        new("max_waiting", (m, f) => Values.Integer(EffectiveConsumer.MaxWaiting(m, f.Version)), m => m.MaxWaiting.Origin),
         new("max_ack_pending", (m, f) => EffectiveConsumer.MaxAckPending(m, f.Version, f.Limits?.MaxAckPending ?? -1, f.StreamHasConsumerLimits) switch
         {
             null => null,
             < 0 => "unlimited",
             var pending => Values.Integer(pending),
         }, m => m.MaxAckPending.Origin),
-        new("flow_control", (m, _) => Values.Flag(m.FlowControl), m => m.FlowControl.Origin,
-            updateError: (_, _, _) => "flow control can not be updated"),
-        new("idle_heartbeat", (m, _) => Values.Duration(m.IdleHeartbeat), m => m.IdleHeartbeat.Origin,
-            updateError: (_, _, _) => "heart beats can not be updated"),
-        new("max_batch", (m, _) => Values.Integer(m.MaxBatch), m => m.MaxBatch.Origin),
-        new("max_expires", (m, _) => Values.Duration(m.MaxExpires), m => m.MaxExpires.Origin),
-        new("max_bytes", (m, _) => Values.Integer(m.MaxBytes), m => m.MaxBytes.Origin),
+        new("flow_control", (m, _) => Values.Flag(EffectiveConsumer.FlowControl(m)), m => m.FlowControl.Origin),
+        new("idle_heartbeat", (m, f) => Values.Duration(EffectiveConsumer.IdleHeartbeat(m, f.Version)), m => m.IdleHeartbeat.Origin),
+        new("max_batch", (m, f) => Values.Integer(EffectiveConsumer.NotNegative(m.MaxBatch, f.Version)), m => m.MaxBatch.Origin),
+        new("max_expires", (m, f) => Values.Duration(EffectiveConsumer.NotNegative(m.MaxExpires, f.Version)), m => m.MaxExpires.Origin),
+        new("max_bytes", (m, f) => Values.Integer(EffectiveConsumer.NotNegative(m.MaxBytes, f.Version)), m => m.MaxBytes.Origin),
         new("inactive_threshold", InactiveThreshold, m => m.InactiveThreshold.Origin),
         new("num_replicas", (m, _) => m.NumReplicas.Effective(0) is { } r ? (r <= 0 ? "the stream's" : Values.Integer(m.NumReplicas)) : null, m => m.NumReplicas.Origin),
-        new("mem_storage", (m, _) => Values.Flag(m.MemStorage), m => m.MemStorage.Origin,
-            updateError: (_, _, f) => f.Version.AtLeast(2, 14, 4) ? "storage type can not be updated" : null),
-        new("deliver_subject", (m, _) => Values.Text(m.DeliverSubject), m => m.DeliverSubject.Origin,
-            updateError: (file, server, _) => file == "(none)" ? "can not update push consumer to pull based" : server == "(none)" ? "can not update pull consumer to push based" : null),
+        new("mem_storage", (m, _) => Values.Flag(m.MemStorage), m => m.MemStorage.Origin),
+        new("deliver_subject", (m, _) => Values.Text(m.DeliverSubject), m => m.DeliverSubject.Origin),
         new("deliver_group", (m, _) => Values.Text(m.DeliverGroup), m => m.DeliverGroup.Origin),
     };
 
@@ -219,7 +195,7 @@ internal static class FieldComparison
             return null;
         }
 
-        return Values.Duration(m.InactiveThreshold);
+        return Values.Duration(EffectiveConsumer.NotNegative(m.InactiveThreshold, facts.Version));
     }
 
     private sealed class Facts
@@ -240,13 +216,12 @@ internal static class FieldComparison
 
     private sealed class Field<TModel>
     {
-        public Field(string name, Func<TModel, Facts, string?> value, Func<TModel, object?> origin, ServerVersion? since = null, Func<string, string, Facts, string?>? updateError = null)
+        public Field(string name, Func<TModel, Facts, string?> value, Func<TModel, object?> origin)
         {
             Name = name;
             Value = value;
             Origin = origin;
-            Since = since;
-            UpdateError = updateError;
+            Schema = FieldSchema.At(typeof(TModel) == typeof(StreamModel) ? FieldScope.Stream : FieldScope.Consumer, name);
         }
 
         public string Name { get; }
@@ -255,9 +230,9 @@ internal static class FieldComparison
 
         public Func<TModel, object?> Origin { get; }
 
-        public ServerVersion? Since { get; }
+        public SchemaField Schema { get; }
 
         /// <summary>Given the file's and the server's value: the server's error if an update can't make the change.</summary>
-        public Func<string, string, Facts, string?>? UpdateError { get; }
+        public string? UpdateError(string file, string server, Facts facts) => Schema.Update.Check(file, server, facts.Version);
     }
 }

@@ -24,25 +24,21 @@ internal static class Values
 
     public static string? Integer(long? value) => value is { } v ? Count(v) : null;
 
-    public static string? Limit(ConfigValue<long> value) => value.Kind switch
+    public static string? ByteLimit(long? value) => value switch
     {
-        ValueKind.Known => value.Value is 0 or -1 ? "unlimited" : Count(value.Value),
-        ValueKind.Absent => "unlimited",
-        _ => null,
-    };
-
-    public static string? ByteLimit(ConfigValue<long> value) => value.Kind switch
-    {
-        ValueKind.Known => value.Value is 0 or -1 ? "unlimited" : value.Value < 0 ? Count(value.Value) : ByteSizes.Format(value.Value),
-        ValueKind.Absent => "unlimited",
-        _ => null,
+        null => null,
+        0 or -1 => "unlimited",
+        < 0 => Count(value.Value),
+        _ => ByteSizes.Format(value.Value),
     };
 
     public static string? Integer(ConfigValue<long> value, long absent = 0) => value.Effective(absent) is { } v ? Count(v) : null;
 
     public static string? Duration(ConfigValue<long> value, long absent = 0) => value.Effective(absent) is { } v ? Durations.Format(v) : null;
 
-    public static string? Flag(ConfigValue<bool> value) => value.Effective(false) is { } v ? (v ? "true" : "false") : null;
+    public static string? Flag(ConfigValue<bool> value) => Flag(value.Effective(false));
+
+    public static string? Flag(bool? value) => value is { } v ? (v ? "true" : "false") : null;
 
     public static string? Text(ConfigValue<string> value) => value.Kind switch
     {

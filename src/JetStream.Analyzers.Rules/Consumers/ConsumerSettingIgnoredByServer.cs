@@ -2,14 +2,15 @@ using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 
 namespace JetStream.Analyzers.Rules.Consumers;
 
 /// <summary>JS2101: a consumer setting the target server does not know and drops; filter_subjects on 2.9 unfilters the consumer.</summary>
 public sealed class ConsumerSettingIgnoredByServer : ConsumerRule
 {
-    private static readonly ServerVersion V210 = new(2, 10, 0);
-    private static readonly ServerVersion V211 = new(2, 11, 0);
+    private static readonly ServerVersion V210 = Since("filter_subjects");
+    private static readonly ServerVersion V211 = Since("pause_until");
 
     public override RuleInfo Rule => RuleCatalog.ConsumerSettingIgnoredByServer;
 
@@ -27,7 +28,7 @@ public sealed class ConsumerSettingIgnoredByServer : ConsumerRule
 
             if (consumer.MetadataBytes.TryGet(out var metadata) && metadata > 0)
             {
-                Add(consumer.MetadataBytes.Origin, "metadata", V210, string.Empty);
+                Add(consumer.MetadataBytes.Origin, "metadata", Since("metadata"), string.Empty);
             }
         }
 
@@ -40,11 +41,13 @@ public sealed class ConsumerSettingIgnoredByServer : ConsumerRule
 
             if (consumer.HasPriorityPolicy.Is(true))
             {
-                Add(consumer.HasPriorityPolicy.Origin, "priority_policy", V211, string.Empty);
+                Add(consumer.HasPriorityPolicy.Origin, "priority_policy", Since("priority_policy"), string.Empty);
             }
         }
 
         void Add(object? origin, string field, ServerVersion since, string consequence) =>
             findings.Add(Report(origin ?? consumer.Origin, Describe.Consumer(consumer), context.Field(field), version, since, consequence));
     }
+
+    private static ServerVersion Since(string field) => FieldSchema.Get(FieldScope.Consumer, field).Since;
 }

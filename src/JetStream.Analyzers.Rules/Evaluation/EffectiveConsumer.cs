@@ -56,9 +56,27 @@ public static class EffectiveConsumer
         return ack == AckPolicy.None && KnownBackoff(consumer) is null && !consumer.Backoff.IsUnknown ? consumer.AckWait.Effective(0) : AckWait(consumer);
     }
 
-    /// <summary>max_waiting of a pull consumer after defaulting (0 becomes 512); null for push, or when unknown.</summary>
-    public static long? MaxWaiting(ConsumerModel consumer) =>
-        consumer.IsPush == false && consumer.MaxWaiting.Effective(0) is { } waiting ? (waiting == 0 ? DefaultMaxWaiting : waiting) : null;
+    /// <summary>
+    /// max_waiting of a pull consumer after defaulting: 0 becomes 512, and from 2.12 a negative value is 0 first. Null
+    /// for push, or when unknown.
+    /// </summary>
+    public static long? MaxWaiting(ConsumerModel consumer, ServerVersion version) =>
+        consumer.IsPush == false && NotNegative(consumer.MaxWaiting, version) is { } waiting ? (waiting == 0 ? DefaultMaxWaiting : waiting) : null;
+
+    /// <summary>
+    /// A size, count or duration the server doesn't let go negative: from 2.12 a negative max_waiting, max_batch,
+    /// max_expires, max_bytes, idle_heartbeat, inactive_threshold or priority_timeout becomes 0. Null when unknown.
+    /// </summary>
+    public static long? NotNegative(ConfigValue<long> value, ServerVersion version) =>
+        value.Effective(0) is { } v ? (v < 0 && version.AtLeast(2, 12) ? 0 : v) : null;
+
+    /// <summary>The ack policy flow_control (2.14) turns flow control on, with a 1s heartbeat.</summary>
+    public static bool? FlowControl(ConsumerModel consumer) =>
+        consumer.AckPolicy.Is(AckPolicy.FlowControl) ? true : consumer.FlowControl.Effective(false);
+
+    /// <inheritdoc cref="FlowControl"/>
+    public static long? IdleHeartbeat(ConsumerModel consumer, ServerVersion version) =>
+        consumer.AckPolicy.Is(AckPolicy.FlowControl) ? Durations.Second : NotNegative(consumer.IdleHeartbeat, version);
 
     public const long DefaultMaxWaiting = 512;
 
@@ -74,6 +92,11 @@ public static class EffectiveConsumer
         if (consumer.MaxAckPending.Effective(0) is not { } pending || consumer.AckPolicy.Effective(AckPolicy.None) is not { } ack)
         {
             return null;
+        }
+
+        if (pending < -1 && version.AtLeast(2, 12))
+        {
+            return -1;
         }
 
         if (pending != 0)

@@ -27,4 +27,40 @@ public static class EffectiveStream
 
         return maxAge > 0 && maxAge < DefaultDuplicateWindow ? maxAge : DefaultDuplicateWindow;
     }
+
+    /// <summary>A count or size limit as the server stores it: 0 becomes -1 (unlimited), and from 2.12 so does anything below -1. Null when unknown.</summary>
+    public static long? Limit(ConfigValue<long> limit, ServerVersion version) =>
+        limit.Effective(0) is { } value ? (value == 0 || value < -1 && version.AtLeast(2, 12) ? -1 : value) : null;
+
+    /// <summary>allow_msg_ttl after defaulting: from 2.11.2 a subject delete marker TTL turns message TTLs on. Null when unknown.</summary>
+    public static bool? AllowMsgTtl(StreamModel stream, ServerVersion version) =>
+        stream.AllowMsgTtl.Effective(false) is { } ttl ? (ttl ? true : MarkerTtlSet(stream, version)) : null;
+
+    /// <summary>
+    /// allow_rollup_hdrs after defaulting: from 2.11.2 a subject delete marker TTL, and from 2.12 message schedules,
+    /// turn roll-ups on (and deny_purge off, see <see cref="DenyPurge"/>). Null when unknown.
+    /// </summary>
+    public static bool? AllowRollup(StreamModel stream, ServerVersion version) =>
+        stream.AllowRollupHdrs.Effective(false) is { } rollup ? (rollup ? true : RollupForced(stream, version)) : null;
+
+    /// <summary>deny_purge after defaulting: cleared when the server turns roll-ups on. Null when unknown.</summary>
+    public static bool? DenyPurge(StreamModel stream, ServerVersion version)
+    {
+        if (stream.DenyPurge.Effective(false) is not { } deny || stream.AllowRollupHdrs.Effective(false) is not { } rollup)
+        {
+            return null;
+        }
+
+        return !deny || rollup ? deny : RollupForced(stream, version) is { } forced ? !forced : null;
+    }
+
+    private static bool? MarkerTtlSet(StreamModel stream, ServerVersion version) =>
+        version.AtLeast(2, 11, 2) ? stream.SubjectDeleteMarkerTtl.Effective(0) is { } marker ? marker > 0 : null : false;
+
+    private static bool? RollupForced(StreamModel stream, ServerVersion version)
+    {
+        var marker = MarkerTtlSet(stream, version);
+        var schedules = version.AtLeast(2, 12) ? stream.AllowMsgSchedules.Effective(false) : false;
+        return marker == true || schedules == true ? true : marker is null || schedules is null ? null : false;
+    }
 }

@@ -13,8 +13,21 @@ public readonly struct ServerVersion : IComparable<ServerVersion>, IEquatable<Se
         Patch = patch;
     }
 
-    /// <summary>The newest release whose validation rules are encoded here; the default target.</summary>
-    public static ServerVersion Newest { get; } = new(2, 14, 5);
+    public static readonly ServerVersion V2_9 = new(2, 9, 0);
+    public static readonly ServerVersion V2_10 = new(2, 10, 0);
+    public static readonly ServerVersion V2_11 = new(2, 11, 0);
+    public static readonly ServerVersion V2_12 = new(2, 12, 0);
+    public static readonly ServerVersion V2_14 = new(2, 14, 0);
+    public static readonly ServerVersion V2_15 = new(2, 15, 0);
+
+    /// <summary>
+    /// The newest release the rules are verified against with a real server (the differential and schema tests); the
+    /// default target when no version is configured.
+    /// </summary>
+    public static ServerVersion Newest { get; } = new(2, 15, 1);
+
+    /// <summary>The release lines the rules model, oldest first (there is no 2.13).</summary>
+    public static ServerVersion[] Releases => new[] { V2_9, V2_10, V2_11, V2_12, V2_14, V2_15 };
 
     public int Major { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 
 namespace JetStream.Analyzers.Rules.Streams;
 
@@ -11,19 +12,19 @@ public sealed class StreamSettingIgnoredByServer : StreamRule
 {
     private static readonly Setting[] Settings =
     {
-        new("discard_new_per_subject", new ServerVersion(2, 9, 1), s => Flag(s.DiscardNewPerSubject)),
-        new("compression", new ServerVersion(2, 10, 0), s => Flag(s.Compression)),
-        new("first_seq", new ServerVersion(2, 10, 0), s => Positive(s.FirstSequence)),
-        new("subject_transform", new ServerVersion(2, 10, 0), s => Flag(s.HasSubjectTransform)),
-        new("consumer_limits", new ServerVersion(2, 10, 0), s => Flag(s.HasConsumerLimits)),
-        new("metadata", new ServerVersion(2, 10, 0), s => Positive(s.MetadataBytes)),
-        new("allow_msg_ttl", new ServerVersion(2, 11, 0), s => Flag(s.AllowMsgTtl)),
-        new("subject_delete_marker_ttl", new ServerVersion(2, 11, 0), s => Positive(s.SubjectDeleteMarkerTtl)),
-        new("allow_msg_counter", new ServerVersion(2, 12, 0), s => Flag(s.AllowMsgCounter)),
-        new("allow_atomic", new ServerVersion(2, 12, 0), s => Flag(s.AllowAtomic)),
-        new("allow_msg_schedules", new ServerVersion(2, 12, 0), s => Flag(s.AllowMsgSchedules)),
-        new("persist_mode", new ServerVersion(2, 12, 0), s => Flag(s.AsyncPersist)),
-        new("allow_batched", new ServerVersion(2, 14, 0), s => Flag(s.AllowBatched)),
+        new("discard_new_per_subject", s => Flag(s.DiscardNewPerSubject)),
+        new("compression", s => Flag(s.Compression)),
+        new("first_seq", s => Positive(s.FirstSequence)),
+        new("subject_transform", s => Flag(s.HasSubjectTransform)),
+        new("consumer_limits", s => Flag(s.HasConsumerLimits)),
+        new("metadata", s => Positive(s.MetadataBytes)),
+        new("allow_msg_ttl", s => Flag(s.AllowMsgTtl)),
+        new("subject_delete_marker_ttl", s => Positive(s.SubjectDeleteMarkerTtl)),
+        new("allow_msg_counter", s => Flag(s.AllowMsgCounter)),
+        new("allow_atomic", s => Flag(s.AllowAtomic)),
+        new("allow_msg_schedules", s => Flag(s.AllowMsgSchedules)),
+        new("persist_mode", s => Flag(s.AsyncPersist)),
+        new("allow_batched", s => Flag(s.AllowBatched)),
     };
 
     public override RuleInfo Rule => RuleCatalog.StreamSettingIgnoredByServer;
@@ -62,10 +63,10 @@ public sealed class StreamSettingIgnoredByServer : StreamRule
 
     private sealed class Setting
     {
-        public Setting(string field, ServerVersion since, Func<StreamModel, object?> setAt)
+        public Setting(string field, Func<StreamModel, object?> setAt)
         {
             Field = field;
-            Since = since;
+            Since = FieldSchema.Get(FieldScope.Stream, field).Since;
             SetAt = setAt;
         }
 

@@ -92,7 +92,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await kv.CreateStoreAsync(new NatsKVConfig(\"cfg\") { NumberOfReplicas = 3, MaxBytes = 1024, {|#0:MaxAge = TimeSpan.FromMilliseconds(20)|} });");
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Key-value bucket 'cfg' is rejected by NATS server 2.14.5: max age needs to be >= 100ms (is 20ms)"));
+            At("JS1100", 0, "Key-value bucket 'cfg' is rejected by NATS server 2.15.1: max age needs to be >= 100ms (is 20ms)"));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await kv.CreateStoreAsync(new NatsKVConfig({|#0:\"my.cfg\"|}) { NumberOfReplicas = 3, MaxBytes = 1024 });");
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Key-value bucket 'my.cfg' is rejected by NATS server 2.14.5: stream name is required and can not contain '.', '*', '>', '\\', '/'"));
+            At("JS1100", 0, "Key-value bucket 'my.cfg' is rejected by NATS server 2.15.1: stream name is required and can not contain '.', '*', '>', '\\', '/'"));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await kv.CreateStoreAsync(new NatsKVConfig(\"cfg\") { NumberOfReplicas = 3, MaxBytes = 1024, {|#0:LimitMarkerTTL = TimeSpan.FromMilliseconds(500)|} });");
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Key-value bucket 'cfg' is rejected by NATS server 2.14.5: subject delete marker TTL must be at least 1 second"));
+            At("JS1100", 0, "Key-value bucket 'cfg' is rejected by NATS server 2.15.1: subject delete marker TTL must be at least 1 second"));
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public class StreamModelBuilderTests
     {
         var source = InMethod("await obj.CreateObjectStoreAsync(new NatsObjConfig(\"files\") { {|#0:NumberOfReplicas = -1|}, MaxBytes = 1024 });");
         await Verify.AnalyzerAsync(source,
-            At("JS1100", 0, "Object store 'files' is rejected by NATS server 2.14.5: replicas count cannot be negative"));
+            At("JS1100", 0, "Object store 'files' is rejected by NATS server 2.15.1: replicas count cannot be negative"));
     }
 
     [Fact]

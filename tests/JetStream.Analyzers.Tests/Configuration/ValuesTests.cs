@@ -27,7 +27,7 @@ public class ValuesTests
         """);
 
     private static DiagnosticResult Rejected(int location, string reason, string stream = "ORDERS") =>
-        Streams.Diagnostic("JS1100").WithLocation(location).WithMessage($"Stream '{stream}' is rejected by NATS server 2.14.5: {reason}");
+        Streams.Diagnostic("JS1100").WithLocation(location).WithMessage($"Stream '{stream}' is rejected by NATS server 2.15.1: {reason}");
 
     // ---------------------------------------------------------------- integers
 
@@ -231,7 +231,7 @@ public class ValuesTests
         var source = Code.InMethod($"        await js.CreateOrUpdateConsumerAsync(\"ORDERS\", {Configs.Consumer("{|#0:MaxDeliver = 2|}", $"Backoff = {expression}")});");
         await Consumers.AnalyzerAsync(source,
             Consumers.Diagnostic("JS2100").WithLocation(0).WithMessage(
-                "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.14.5: max deliver is required to be > length of backoff values (max deliver is 2, backoff has 3 values)"));
+                "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: max deliver is required to be > length of backoff values (max deliver is 2, backoff has 3 values)"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace JetStream.Analyzers.Tests.Infrastructure;
 /// A three-node JetStream cluster ("C1": servers n1, n2, n3) on loopback ports, for checks whose answer depends on
 /// clustering (replicas, placement, peers). Each node has a client, a route and a monitoring port; startup waits until
 /// every node reports healthy (<c>/healthz</c>: in contact with the meta leader) and <c>$JS.API.INFO</c> answers
-/// through n1, without creating anything. Used as an xunit collection fixture (<see cref="NatsClusterCollection"/>);
+/// through n1, and a three-replica stream can be placed (it is deleted again before any test runs). Used as an xunit collection fixture (<see cref="NatsClusterCollection"/>);
 /// disposing kills the nodes and deletes their stores.
 /// </summary>
 public sealed class NatsCluster : IAsyncLifetime, IAsyncDisposable
@@ -170,7 +170,7 @@ public sealed class NatsCluster : IAsyncLifetime, IAsyncDisposable
         var lastProblem = "not polled yet";
         while (DateTime.UtcNow < deadline)
         {
-            lastProblem = await UnhealthyNodeAsync() ?? await MetaGroupProblemAsync() ?? await JetStreamInfoProblemAsync() ?? string.Empty;
+            lastProblem = await UnhealthyNodeAsync() ?? await MetaGroupProblemAsync() ?? await JetStreamInfoProblemAsync() ?? await PlacementProblemAsync() ?? string.Empty;
             if (lastProblem.Length == 0)
             {
                 return;
@@ -233,6 +233,26 @@ public sealed class NatsCluster : IAsyncLifetime, IAsyncDisposable
         }
 
         return "no meta leader yet";
+    }
+
+    // A current meta group is still not enough under load: until every node's statistics have reached the leader it
+    // counts peers offline. A three-replica stream that can be placed, then deleted, proves the cluster ready.
+    private async Task<string?> PlacementProblemAsync()
+    {
+        try
+        {
+            var created = await RawJetStreamApi.CreateStreamAsync(Connection, """{"name":"CLUSTER_READY","subjects":["_cluster.ready"],"num_replicas":3,"storage":"memory"}""");
+            if (created is not null)
+            {
+                return "placing a three-replica stream: " + created;
+            }
+
+            return await RawJetStreamApi.RequestAsync(Connection, "STREAM.DELETE.CLUSTER_READY") is { } deleteError ? "deleting the placement probe: " + deleteError : null;
+        }
+        catch (Exception e) when (e is NatsException or TimeoutException or OperationCanceledException)
+        {
+            return "placing a three-replica stream: " + e.Message;
+        }
     }
 
     private async Task<string?> JetStreamInfoProblemAsync()

@@ -30,11 +30,14 @@ public sealed class AppliedDefinitionsTests
         this.output = output;
     }
 
-    [NatsServerFact]
-    public async Task Definitions_the_server_just_accepted_show_no_drift()
+    [Theory]
+    [NatsRelease(NatsReleases.V2_9)]
+    [NatsRelease(NatsReleases.V2_10)]
+    [NatsRelease(NatsReleases.V2_15)]
+    public async Task Definitions_the_server_just_accepted_show_no_drift(string release)
     {
         var clock = Stopwatch.StartNew();
-        await using var server = await NatsServer.StartAsync();
+        await using var server = await NatsServer.StartAsync(release);
         var corpus = DifferentialCorpus.Generate(Seed, 300, 300);
         using var repo = new ConfigRepo();
         foreach (var (name, config) in DifferentialCorpus.BaseStreams)

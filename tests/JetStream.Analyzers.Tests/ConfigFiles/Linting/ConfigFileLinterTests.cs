@@ -334,7 +334,7 @@ public class ConfigFileLinterTests
         using var repo = new ConfigRepo().With("a.json", "{").With("b.json", SafeStream.Replace("\"num_replicas\": 3", "\"num_replicas\": 7"));
         var lines = repo.Lint();
         Assert.Contains(lines, l => l.StartsWith("a.json(1,1): JS4001"));
-        Assert.Contains(lines, l => l.StartsWith("b.json(8,19): JS1100: Stream 'ORDERS' is rejected by NATS server 2.14.5: maximum replicas is 5"));
+        Assert.Contains(lines, l => l.StartsWith("b.json(8,19): JS1100: Stream 'ORDERS' is rejected by NATS server 2.15.1: maximum replicas is 5"));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class ServerVersionTests
     [Fact]
     public void Newest_IsTheDefaultTarget()
     {
-        Assert.Equal("2.14.5", ServerVersion.Newest.ToString());
+        Assert.Equal("2.15.1", ServerVersion.Newest.ToString());
         Assert.Equal(ServerVersion.Newest, RuleContext.Default.ServerVersion);
     }
 }
