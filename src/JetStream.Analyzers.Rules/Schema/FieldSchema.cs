@@ -209,6 +209,10 @@ public static class FieldSchema
         return string.Join(".", segments);
     }
 
+    /// <summary>The NATS.Net property of the field <paramref name="json"/> of <paramref name="scope"/> (a bucket's own property for key-value and object stores).</summary>
+    public static string CSharpName(FieldScope scope, string json, StreamKind kind = StreamKind.Stream) =>
+        Spell(Find(scope, json), json, NameStyle.CSharp, kind);
+
     private static string Spell(SchemaField? field, string json, NameStyle style, StreamKind kind)
     {
         var bucket = kind != StreamKind.Stream;

@@ -1,4 +1,5 @@
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 using Microsoft.CodeAnalysis;
 
 namespace JetStream.Analyzers.Configuration;
@@ -8,48 +9,48 @@ internal static class ConsumerModelBuilder
 {
     public static ConsumerModel FromConsumerConfig(ConfigObject config, ConfigOperation operation, IOperation? streamArgument)
     {
-        var w = new WriteReader(config.Writes);
+        var w = new WriteReader(config.Writes).BySchema(FieldScope.Consumer);
         var ctorName = config.ConstructorArguments.TryGetValue("name", out var nameArgument)
             ? Values.String(nameArgument, nameArgument.Syntax.GetLocation())
             : ConfigValue<string>.Absent;
-        var ack = w.Enum("AckPolicy", CSharpEnums.Ack);
+        var ack = w.Enum("ack_policy", CSharpEnums.Ack);
         return new ConsumerModel
         {
             Operation = operation,
             Origin = config.Creation.GetLocation(),
             StreamName = streamArgument is null ? ConfigValue<string>.Absent : Values.String(streamArgument, streamArgument.Syntax.GetLocation()),
-            Name = w.Has("Name") ? w.String("Name") : ctorName,
-            DurableName = w.Has("DurableName") ? w.String("DurableName") : ctorName,
-            Description = w.String("Description"),
-            DeliverPolicy = w.Enum("DeliverPolicy", CSharpEnums.Deliver),
-            OptStartSeq = w.ULong("OptStartSeq"),
-            HasOptStartTime = w.Presence("OptStartTime"),
+            Name = w.Has("name") ? w.String("name") : ctorName,
+            DurableName = w.Has("durable_name") ? w.String("durable_name") : ctorName,
+            Description = w.String("description"),
+            DeliverPolicy = w.Enum("deliver_policy", CSharpEnums.Deliver),
+            OptStartSeq = w.ULong("opt_start_seq"),
+            HasOptStartTime = w.Presence("opt_start_time"),
 
             // NATS.Net always sends ack_policy and its default is Explicit, unlike the server's none.
             AckPolicy = ack.IsAbsent ? ConfigValue<AckPolicy>.Defaulted(AckPolicy.Explicit) : ack,
-            AckWait = w.Duration("AckWait"),
-            MaxDeliver = w.Long("MaxDeliver"),
-            Backoff = w.DurationList("Backoff"),
-            FilterSubject = w.String("FilterSubject"),
-            FilterSubjects = w.StringList("FilterSubjects"),
-            ReplayPolicy = w.Enum("ReplayPolicy", CSharpEnums.Replay),
-            RateLimitBps = w.Long("RateLimitBps"),
-            SampleFrequency = w.String("SampleFreq"),
-            MaxWaiting = w.Long("MaxWaiting"),
-            MaxAckPending = w.Long("MaxAckPending"),
-            FlowControl = w.Bool("FlowControl"),
-            MaxBatch = w.Long("MaxBatch"),
-            MaxExpires = w.Duration("MaxExpires"),
-            MaxBytes = w.Long("MaxBytes"),
-            DeliverSubject = w.String("DeliverSubject"),
-            DeliverGroup = w.String("DeliverGroup"),
-            IdleHeartbeat = w.Duration("IdleHeartbeat"),
-            InactiveThreshold = w.Duration("InactiveThreshold"),
-            NumReplicas = w.Long("NumReplicas"),
-            MemStorage = w.Bool("MemStorage"),
-            MetadataBytes = w.MetadataSize("Metadata"),
-            HasPauseUntil = w.Presence("PauseUntil"),
-            HasPriorityPolicy = w.Enum("PriorityPolicy", CSharpEnums.PriorityPolicySet),
+            AckWait = w.Duration("ack_wait"),
+            MaxDeliver = w.Long("max_deliver"),
+            Backoff = w.DurationList("backoff"),
+            FilterSubject = w.String("filter_subject"),
+            FilterSubjects = w.StringList("filter_subjects"),
+            ReplayPolicy = w.Enum("replay_policy", CSharpEnums.Replay),
+            RateLimitBps = w.Long("rate_limit_bps"),
+            SampleFrequency = w.String("sample_freq"),
+            MaxWaiting = w.Long("max_waiting"),
+            MaxAckPending = w.Long("max_ack_pending"),
+            FlowControl = w.Bool("flow_control"),
+            MaxBatch = w.Long("max_batch"),
+            MaxExpires = w.Duration("max_expires"),
+            MaxBytes = w.Long("max_bytes"),
+            DeliverSubject = w.String("deliver_subject"),
+            DeliverGroup = w.String("deliver_group"),
+            IdleHeartbeat = w.Duration("idle_heartbeat"),
+            InactiveThreshold = w.Duration("inactive_threshold"),
+            NumReplicas = w.Long("num_replicas"),
+            MemStorage = w.Bool("mem_storage"),
+            MetadataBytes = w.MetadataSize("metadata"),
+            HasPauseUntil = w.Presence("pause_until"),
+            HasPriorityPolicy = w.Enum("priority_policy", CSharpEnums.PriorityPolicySet),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 using Microsoft.CodeAnalysis;
 
 namespace JetStream.Analyzers.Configuration;
@@ -9,49 +10,49 @@ internal static class StreamModelBuilder
 {
     public static StreamModel FromStreamConfig(ConfigObject config, ConfigOperation operation)
     {
-        var w = new WriteReader(config.Writes);
+        var w = new WriteReader(config.Writes).BySchema(FieldScope.Stream);
         var model = new StreamModel
         {
             Kind = StreamKind.Stream,
             Operation = operation,
             Origin = config.Creation.GetLocation(),
-            Name = w.Has("Name") ? w.String("Name") : CtorString(config, "name"),
-            Subjects = w.Has("Subjects") ? w.StringList("Subjects") : CtorList(config, "subjects"),
-            Description = w.String("Description"),
-            Retention = w.Enum("Retention", CSharpEnums.Retention),
-            MaxConsumers = w.Long("MaxConsumers"),
-            MaxMsgs = w.Long("MaxMsgs"),
-            MaxBytes = w.Long("MaxBytes"),
-            MaxAge = w.Duration("MaxAge"),
-            MaxMsgsPerSubject = w.Long("MaxMsgsPerSubject"),
-            MaxMsgSize = w.Long("MaxMsgSize"),
-            Discard = w.Enum("Discard", CSharpEnums.Discard),
-            Storage = w.Enum("Storage", CSharpEnums.Storage),
-            NumReplicas = w.Long("NumReplicas"),
-            NoAck = w.Bool("NoAck"),
-            DuplicateWindow = w.Duration("DuplicateWindow"),
-            Mirror = Source(w, "Mirror"),
-            Sources = SourceList(w, "Sources"),
-            Sealed = w.Bool("Sealed"),
-            DenyDelete = w.Bool("DenyDelete"),
-            DenyPurge = w.Bool("DenyPurge"),
-            AllowRollupHdrs = w.Bool("AllowRollupHdrs"),
-            AllowDirect = w.Bool("AllowDirect"),
-            MirrorDirect = w.Bool("MirrorDirect"),
-            DiscardNewPerSubject = w.Bool("DiscardNewPerSubject"),
-            MetadataBytes = w.MetadataSize("Metadata"),
-            Compression = w.Enum("Compression", CSharpEnums.Compression),
-            FirstSequence = w.Long("FirstSeq"),
-            HasSubjectTransform = w.Presence("SubjectTransform"),
-            AllowMsgTtl = w.Bool("AllowMsgTTL"),
-            SubjectDeleteMarkerTtl = w.Duration("SubjectDeleteMarkerTTL"),
-            AllowMsgCounter = w.Bool("AllowMsgCounter"),
-            AllowAtomic = w.Bool("AllowAtomicPublish"),
-            AllowMsgSchedules = w.Bool("AllowMsgSchedules"),
-            AsyncPersist = w.Enum("PersistMode", CSharpEnums.AsyncPersist),
-            AllowBatched = w.Bool("AllowBatchPublish"),
+            Name = w.Has("name") ? w.String("name") : CtorString(config, "name"),
+            Subjects = w.Has("subjects") ? w.StringList("subjects") : CtorList(config, "subjects"),
+            Description = w.String("description"),
+            Retention = w.Enum("retention", CSharpEnums.Retention),
+            MaxConsumers = w.Long("max_consumers"),
+            MaxMsgs = w.Long("max_msgs"),
+            MaxBytes = w.Long("max_bytes"),
+            MaxAge = w.Duration("max_age"),
+            MaxMsgsPerSubject = w.Long("max_msgs_per_subject"),
+            MaxMsgSize = w.Long("max_msg_size"),
+            Discard = w.Enum("discard", CSharpEnums.Discard),
+            Storage = w.Enum("storage", CSharpEnums.Storage),
+            NumReplicas = w.Long("num_replicas"),
+            NoAck = w.Bool("no_ack"),
+            DuplicateWindow = w.Duration("duplicate_window"),
+            Mirror = Source(w, "mirror"),
+            Sources = SourceList(w, "sources"),
+            Sealed = w.Bool("sealed"),
+            DenyDelete = w.Bool("deny_delete"),
+            DenyPurge = w.Bool("deny_purge"),
+            AllowRollupHdrs = w.Bool("allow_rollup_hdrs"),
+            AllowDirect = w.Bool("allow_direct"),
+            MirrorDirect = w.Bool("mirror_direct"),
+            DiscardNewPerSubject = w.Bool("discard_new_per_subject"),
+            MetadataBytes = w.MetadataSize("metadata"),
+            Compression = w.Enum("compression", CSharpEnums.Compression),
+            FirstSequence = w.Long("first_seq"),
+            HasSubjectTransform = w.Presence("subject_transform"),
+            AllowMsgTtl = w.Bool("allow_msg_ttl"),
+            SubjectDeleteMarkerTtl = w.Duration("subject_delete_marker_ttl"),
+            AllowMsgCounter = w.Bool("allow_msg_counter"),
+            AllowAtomic = w.Bool("allow_atomic"),
+            AllowMsgSchedules = w.Bool("allow_msg_schedules"),
+            AsyncPersist = w.Enum("persist_mode", CSharpEnums.AsyncPersist),
+            AllowBatched = w.Bool("allow_batched"),
         };
-        if (w.Has("Republish"))
+        if (w.Has("republish"))
         {
             ReadRepublish(model, w);
         }
@@ -68,20 +69,21 @@ internal static class StreamModelBuilder
     /// <summary>NatsKVConfig, mapped the way NATS.Net's NatsKVContext builds the bucket's stream.</summary>
     public static StreamModel FromKVConfig(ConfigObject? config, IOperation? bucketArgument, Location origin, ConfigOperation operation)
     {
-        var w = new WriteReader(config?.Writes ?? new Dictionary<string, PropertyWrite>());
+        var writes = new WriteReader(config?.Writes ?? new Dictionary<string, PropertyWrite>());
+        var w = writes.BySchema(FieldScope.Stream, StreamKind.KeyValue);
         var bucket = config is null ? Values.String(bucketArgument, bucketArgument?.Syntax.GetLocation())
-            : w.Has("Bucket") ? w.String("Bucket") : CtorString(config, "bucket");
+            : writes.Has("Bucket") ? writes.String("Bucket") : CtorString(config, "bucket");
         var model = Bucket(StreamKind.KeyValue, bucket, "KV_", b => new[] { $"$KV.{b}.>" }, origin, operation);
         // NatsKVContext sends NumberOfReplicas <= 0 as 1.
-        var replicas = w.Long("NumberOfReplicas");
+        var replicas = w.Long("num_replicas");
         model.NumReplicas = replicas.IsKnown && replicas.Value <= 0 ? ConfigValue<long>.Known(1, replicas.Origin) : replicas;
-        model.MaxBytes = w.Long("MaxBytes");
-        model.MaxAge = w.Duration("MaxAge");
-        model.Storage = w.Enum("Storage", CSharpEnums.Storage);
-        model.MaxMsgSize = w.Long("MaxValueSize");
-        model.Description = w.String("Description");
-        model.Mirror = Source(w, "Mirror");
-        model.Sources = SourceList(w, "Sources");
+        model.MaxBytes = w.Long("max_bytes");
+        model.MaxAge = w.Duration("max_age");
+        model.Storage = w.Enum("storage", CSharpEnums.Storage);
+        model.MaxMsgSize = w.Long("max_msg_size");
+        model.Description = w.String("description");
+        model.Mirror = Source(w, "mirror");
+        model.Sources = SourceList(w, "sources");
         if (!model.Mirror.IsAbsent)
         {
             // NatsKVContext sends a mirror bucket without subjects (and with mirror direct on).
@@ -89,13 +91,13 @@ internal static class StreamModelBuilder
             model.MirrorDirect = model.Mirror.IsKnown ? ConfigValue<bool>.Defaulted(true) : ConfigValue<bool>.Unknown(model.Mirror.Origin);
         }
 
-        model.MetadataBytes = w.MetadataSize("Metadata");
-        model.Compression = w.Bool("Compression");
+        model.MetadataBytes = w.MetadataSize("metadata");
+        model.Compression = w.Bool("compression");
         model.DenyDelete = ConfigValue<bool>.Defaulted(true);
         model.DenyPurge = ConfigValue<bool>.Defaulted(false);
-        var history = w.Long("History");
+        var history = w.Long("max_msgs_per_subject");
         model.MaxMsgsPerSubject = history.IsKnown && history.Value == 0 ? ConfigValue<long>.Known(1, history.Origin) : history;
-        var markerTtl = w.Duration("LimitMarkerTTL");
+        var markerTtl = w.Duration("subject_delete_marker_ttl");
         if (markerTtl.IsKnown && markerTtl.Value > 0)
         {
             model.AllowMsgTtl = ConfigValue<bool>.Known(true, markerTtl.Origin);
@@ -108,17 +110,18 @@ internal static class StreamModelBuilder
     /// <summary>NatsObjConfig, mapped the way NATS.Net's NatsObjContext builds the store's stream.</summary>
     public static StreamModel FromObjConfig(ConfigObject? config, IOperation? bucketArgument, Location origin, ConfigOperation operation)
     {
-        var w = new WriteReader(config?.Writes ?? new Dictionary<string, PropertyWrite>());
+        var writes = new WriteReader(config?.Writes ?? new Dictionary<string, PropertyWrite>());
+        var w = writes.BySchema(FieldScope.Stream, StreamKind.ObjectStore);
         var bucket = config is null ? Values.String(bucketArgument, bucketArgument?.Syntax.GetLocation())
-            : w.Has("Bucket") ? w.String("Bucket") : CtorString(config, "Bucket");
+            : writes.Has("Bucket") ? writes.String("Bucket") : CtorString(config, "Bucket");
         var model = Bucket(StreamKind.ObjectStore, bucket, "OBJ_", b => new[] { $"$O.{b}.C.>", $"$O.{b}.M.>" }, origin, operation);
-        model.NumReplicas = w.Long("NumberOfReplicas");
-        model.MaxBytes = w.Long("MaxBytes");
-        model.MaxAge = w.Duration("MaxAge");
-        model.Storage = w.Enum("Storage", CSharpEnums.Storage);
-        model.Description = w.String("Description");
-        model.MetadataBytes = w.MetadataSize("Metadata");
-        model.Compression = w.Bool("Compression");
+        model.NumReplicas = w.Long("num_replicas");
+        model.MaxBytes = w.Long("max_bytes");
+        model.MaxAge = w.Duration("max_age");
+        model.Storage = w.Enum("storage", CSharpEnums.Storage);
+        model.Description = w.String("description");
+        model.MetadataBytes = w.MetadataSize("metadata");
+        model.Compression = w.Bool("compression");
         return model;
     }
 
@@ -201,19 +204,22 @@ internal static class StreamModelBuilder
 
     private static StreamSourceModel? ReadSource(IOperation? value, Location? origin)
     {
-        if (WriteReader.ForInitializer(value) is not { } s)
+        if (WriteReader.ForInitializer(value) is not { } writes)
         {
             return null;
         }
 
-        var external = s.Presence("External");
-        var domain = s.Presence("Domain");
+        var s = writes.BySchema(FieldScope.Source);
+        var external = s.Presence("external");
+
+        // Domain is the client's own: NATS.Net sends it as external.api "$JS.<domain>.API".
+        var domain = writes.Presence("Domain");
         return new StreamSourceModel
         {
             Origin = origin,
-            Name = s.String("Name"),
-            FilterSubject = s.String("FilterSubject"),
-            HasSubjectTransforms = s.Presence("SubjectTransforms"),
+            Name = s.String("name"),
+            FilterSubject = s.String("filter_subject"),
+            HasSubjectTransforms = s.Presence("subject_transforms"),
             IsExternal = external.IsUnknown || domain.IsUnknown ? ConfigValue<bool>.Unknown(origin)
                 : ConfigValue<bool>.Known(external.Is(true) || domain.Is(true), origin),
         };
@@ -221,18 +227,18 @@ internal static class StreamModelBuilder
 
     private static void ReadRepublish(StreamModel model, WriteReader w)
     {
-        var origin = w.LocationOf("Republish");
-        var raw = w.Raw("Republish");
+        var origin = w.LocationOf("republish");
+        var raw = w.Raw("republish");
         if (Values.IsNull(raw))
         {
             return;
         }
 
         model.HasRepublish = ConfigValue<bool>.Known(true, origin);
-        if (WriteReader.ForInitializer(raw) is { } republish)
+        if (WriteReader.ForInitializer(raw)?.BySchema(FieldScope.Republish) is { } republish)
         {
-            model.RepublishSource = republish.String("Src");
-            model.RepublishDestination = republish.String("Dest");
+            model.RepublishSource = republish.String("src");
+            model.RepublishDestination = republish.String("dest");
         }
         else
         {

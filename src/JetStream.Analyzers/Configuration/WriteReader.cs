@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,11 +10,26 @@ namespace JetStream.Analyzers.Configuration;
 internal readonly struct WriteReader
 {
     private readonly IReadOnlyDictionary<string, PropertyWrite> writes;
+    private readonly FieldScope? scope;
+    private readonly StreamKind kind;
 
     public WriteReader(IReadOnlyDictionary<string, PropertyWrite> writes)
+        : this(writes, null, StreamKind.Stream)
+    {
+    }
+
+    private WriteReader(IReadOnlyDictionary<string, PropertyWrite> writes, FieldScope? scope, StreamKind kind)
     {
         this.writes = writes;
+        this.scope = scope;
+        this.kind = kind;
     }
+
+    /// <summary>
+    /// The same writes, read by the JSON names of the field schema ("max_age"), which gives each the NATS.Net property
+    /// of <paramref name="fieldScope"/> (and of a key-value or object store's config for those kinds).
+    /// </summary>
+    public WriteReader BySchema(FieldScope fieldScope, StreamKind streamKind = StreamKind.Stream) => new(writes, fieldScope, streamKind);
 
     /// <summary>Writes of an inline <c>new T { … }</c>; null when the value is not one.</summary>
     public static WriteReader? ForInitializer(IOperation? value)
@@ -42,9 +58,9 @@ internal readonly struct WriteReader
         return new WriteReader(writes);
     }
 
-    public bool Has(string property) => writes.ContainsKey(property);
+    public bool Has(string property) => writes.ContainsKey(Key(property));
 
-    public IOperation? Raw(string property) => writes.TryGetValue(property, out var write) && !write.Uncertain ? write.Value : null;
+    public IOperation? Raw(string property) => writes.TryGetValue(Key(property), out var write) && !write.Uncertain ? write.Value : null;
 
     public ConfigValue<long> Long(string property) => Read(property, Values.Long);
 
@@ -77,7 +93,7 @@ internal readonly struct WriteReader
     /// <summary>True when set to anything but null/default (the server only cares whether it is present).</summary>
     public ConfigValue<bool> Presence(string property)
     {
-        if (!writes.TryGetValue(property, out var write))
+        if (!writes.TryGetValue(Key(property), out var write))
         {
             return ConfigValue<bool>.Absent;
         }
@@ -110,11 +126,11 @@ internal readonly struct WriteReader
         return definitelySet ? ConfigValue<bool>.Known(true, origin) : ConfigValue<bool>.Unknown(origin);
     }
 
-    public Location? LocationOf(string property) => writes.TryGetValue(property, out var write) ? write.Node.GetLocation() : null;
+    public Location? LocationOf(string property) => writes.TryGetValue(Key(property), out var write) ? write.Node.GetLocation() : null;
 
     private ConfigValue<T> Read<T>(string property, System.Func<IOperation?, object?, ConfigValue<T>> read)
     {
-        if (!writes.TryGetValue(property, out var write))
+        if (!writes.TryGetValue(Key(property), out var write))
         {
             return ConfigValue<T>.Absent;
         }
@@ -122,4 +138,6 @@ internal readonly struct WriteReader
         var origin = write.Node.GetLocation();
         return write.Uncertain || write.Value is null ? ConfigValue<T>.Unknown(origin) : read(write.Value, origin);
     }
+
+    private string Key(string name) => scope is { } s ? FieldSchema.CSharpName(s, name, kind) : name;
 }
