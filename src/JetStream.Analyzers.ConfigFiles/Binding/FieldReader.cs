@@ -353,6 +353,14 @@ internal sealed class FieldReader
         }
     }
 
+    /// <summary>A field the target release no longer has (JS4002): an unknown field to it, refused under strict JSON.</summary>
+    public void RemovedField(ScalarNode key, ServerVersion removedIn) =>
+        reporter.Add(RuleCatalog.UnknownField, key.Span, Version.AtLeast(2, 12) ? RuleSeverity.Error : RuleSeverity.Warning, Subject, key.Text,
+            $" (nats-server {removedIn} removed it)",
+            Version.AtLeast(2, 12)
+                ? $"NATS server {Version} rejects the request (\"invalid JSON: json: unknown field\")"
+                : $"NATS server {Version} drops it without a word");
+
     private ConfigValue<T> Invalid<T>(ConfigNode node, string field, string expected)
     {
         if (unknownToServer)

@@ -32,7 +32,7 @@ internal sealed class FieldTable<TModel>
             throw new InvalidOperationException($"The field schema has no {scope} field named '{name}' in the {format} format");
         }
 
-        fields[name] = new Field(bind, format == ConfigFormat.Api ? field.Since : null);
+        fields[name] = new Field(bind, format == ConfigFormat.Api ? field.Since : null) { Removed = format == ConfigFormat.Api ? field.Removed : null };
         return this;
     }
 
@@ -88,6 +88,12 @@ internal sealed class FieldTable<TModel>
             }
 
             var field = fields[name];
+            if (field.Removed is { } removed && reader.Version.CompareTo(removed) >= 0)
+            {
+                reader.RemovedField(entry.Key, removed);
+                continue;
+            }
+
             using (reader.Reading(field.Since))
             {
                 field.Bind(reader, entry.Value, model, entry.Key.Text);
@@ -106,5 +112,8 @@ internal sealed class FieldTable<TModel>
         public Action<FieldReader, ConfigNode, TModel, string> Bind { get; }
 
         public ServerVersion? Since { get; }
+
+        /// <summary>The first release that no longer knows the field.</summary>
+        public ServerVersion? Removed { get; set; }
     }
 }

@@ -134,6 +134,17 @@ public class ConfigFileLinterTests
         Assert.Contains("orders.json(5,3): JS4002: Stream 'ORDERS' has an unknown field 'max_byte' (did you mean 'max_bytes'?); NATS server 2.12.0 rejects the request (\"invalid JSON: json: unknown field\")", strict);
     }
 
+    [Fact]
+    public void RemovedField_IsUnknownToTheReleasesAfterItsRemoval()
+    {
+        using var repo = new ConfigRepo().With("orders.json", SafeStream.Replace("\"retention\"", "\"template_owner\": \"\", \"retention\""));
+
+        Assert.DoesNotContain(repo.Lint("2.12.9"), l => l.Contains("JS4002"));
+        Assert.Contains(
+            "orders.json(4,3): JS4002: Stream 'ORDERS' has an unknown field 'template_owner' (nats-server 2.14.0 removed it); NATS server 2.15.1 rejects the request (\"invalid JSON: json: unknown field\")",
+            repo.Lint("2.15.1"));
+    }
+
     [Theory]
     [InlineData("\"max_bytes\": \"10GB\"", "orders.json(1,34): JS4003: Stream 'ORDERS': 'max_bytes' must be an integer number of bytes (no units such as \"10GB\"), not the string \"10GB\"")]
     [InlineData("\"retention\": \"WorkQueue\"", "orders.json(1,34): JS4003: Stream 'ORDERS': 'retention' must be one of \"limits\", \"interest\", \"workqueue\" (case-sensitive), not the string \"WorkQueue\"")]
