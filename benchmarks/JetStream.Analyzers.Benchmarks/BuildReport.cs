@@ -35,9 +35,22 @@ internal sealed partial class BuildReport
     /// <summary>Sum of the assembly rows of the JetStream.Analyzers assemblies (0 when they are not listed).</summary>
     public double JetStreamSeconds => Rows.Where(r => r.IsAssembly && IsJetStream(r.Name)).Sum(r => r.Seconds);
 
-    public double AnalyzerSeconds(string typeName) => Rows.Where(r => !r.IsAssembly && r.Name.StartsWith(typeName, StringComparison.Ordinal)).Sum(r => r.Seconds);
+    /// <summary>Sum of the assembly rows of the SDK's code-quality analyzers (Microsoft.CodeAnalysis.NetAnalyzers and its C# part).</summary>
+    public double NetAnalyzersSeconds => Rows.Where(r => r.IsAssembly && IsNetAnalyzers(r.Name)).Sum(r => r.Seconds);
+
+    /// <summary>The JetStream analyzer types listed, by their full type name.</summary>
+    public IEnumerable<string> JetStreamAnalyzers => Rows.Where(r => !r.IsAssembly && IsJetStream(r.Name)).Select(r => TypeName(r.Name)).Distinct();
+
+    public double AnalyzerSeconds(string typeName) => Rows.Where(r => !r.IsAssembly && TypeName(r.Name) == typeName).Sum(r => r.Seconds);
 
     private static bool IsJetStream(string name) => name.StartsWith("JetStream.Analyzers", StringComparison.Ordinal);
+
+    private static bool IsNetAnalyzers(string name) =>
+        name.StartsWith("Microsoft.CodeAnalysis.NetAnalyzers,", StringComparison.Ordinal)
+        || name.StartsWith("Microsoft.CodeAnalysis.CSharp.NetAnalyzers,", StringComparison.Ordinal);
+
+    /// <summary>"JetStream.Analyzers.X (JS1001, …)" → "JetStream.Analyzers.X".</summary>
+    private static string TypeName(string row) => row.Split(' ', 2)[0];
 
     public static BuildReport Parse(string log)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 
 namespace JetStream.Analyzers.Benchmarks;
 
@@ -8,14 +9,15 @@ namespace JetStream.Analyzers.Benchmarks;
 /// Directory.Packages.props so neither the repository's settings (warnings as errors, central package versions)
 /// nor anything above the temp folder applies. It references the packed JetStream.Analyzers from a folder feed.
 /// </summary>
-internal sealed class GeneratedProject
+internal sealed partial class GeneratedProject
 {
-    private GeneratedProject(string name, string directory, int files, long lines, bool referencesNats)
+    private GeneratedProject(string name, string directory, int files, long lines, int callSites, bool referencesNats)
     {
         Name = name;
         Directory = directory;
         Files = files;
         Lines = lines;
+        CallSites = callSites;
         ReferencesNats = referencesNats;
     }
 
@@ -26,6 +28,12 @@ internal sealed class GeneratedProject
     public int Files { get; }
 
     public long Lines { get; }
+
+    /// <summary>
+    /// Calls of NATS.Net JetStream methods in the generated files, counted from their text: the denominator of the
+    /// per-call-site times. Only the method names the generators write are counted; property writes are not.
+    /// </summary>
+    public int CallSites { get; }
 
     public bool ReferencesNats { get; }
 
@@ -65,13 +73,18 @@ internal sealed class GeneratedProject
             """);
 
         long lines = 0;
+        var callSites = 0;
         for (var n = 0; n < files; n++)
         {
             var text = file(n);
             lines += text.AsSpan().Count('\n') + 1;
+            callSites += references ? CallSite().Count(text) : 0;
             File.WriteAllText(Path.Combine(sources, $"{OrdinaryCode.Domain(n)}{n:0000}.cs"), text);
         }
 
-        return new GeneratedProject(name, directory, files, lines, references);
+        return new GeneratedProject(name, directory, files, lines, callSites, references);
     }
+
+    [GeneratedRegex(@"\.(?:Create(?:OrUpdate)?(?:Stream|Consumer|PushConsumer|OrderedConsumer|Store|ObjectStore)Async|Update(?:Stream|Consumer|Store)?Async|Get(?:Stream|Consumer|PushConsumer)Async|ConsumeAsync|FetchAsync|FetchNoWaitAsync|NextAsync|PublishAsync|PublishConcurrentAsync|EnsureSuccess|IsSuccess|AckAsync|NakAsync|AckTerminateAsync|AckProgressAsync)(?=[<(])", RegexOptions.CultureInvariant)]
+    private static partial Regex CallSite();
 }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace JetStream.Analyzers.Benchmarks;
 
@@ -10,6 +12,8 @@ internal sealed class Options
         usage: dotnet run -c Release --project benchmarks/JetStream.Analyzers.Benchmarks -- [options]
           --runs N                measured builds per project, after one warm-up build (default 3)
           --files N               C# files per generated project (default 1000)
+          --projects LIST         which generated projects to build, comma-separated (default nats,dense,plain):
+                                  nats  = mixed service code, dense = nothing but JetStream wiring, plain = no NATS.Net
           --compiler process|server
                                   process: -p:UseSharedCompilation=false, a fresh csc per build, so the analyzers are
                                            loaded and JIT-compiled in every build, as in CI (default);
@@ -17,9 +21,9 @@ internal sealed class Options
                                            (the server this run starts is stopped by its process id at the end)
           --work DIR              generate and build in DIR and keep it (default: a temp folder, deleted afterwards)
           --keep                  keep the temp folder (logs, generated projects, SARIF files)
-          --profile               instead of the build table: build the nats project once, then replay its compilation
-                                  in-process and time each JetStream analyzer alone against baseline analyzers that do
-                                  only the syntax walk, or the walk plus GetOperation (where does the time go?)
+          --profile               instead of the build table: build the first NATS project of --projects once, then
+                                  replay its compilation in-process and time each JetStream analyzer alone against
+                                  baseline analyzers that do only the syntax walk, or the walk plus GetOperation
           --analyzer-dll PATH     with --profile: time this JetStream.Analyzers.dll (a local build of a candidate fix,
                                   Release, JetStream.Analyzers.Rules.dll beside it) instead of the packed one
         """;
@@ -30,6 +34,8 @@ internal sealed class Options
 
     public string Compiler { get; private set; } = "process";
 
+    public IReadOnlyList<string> Projects { get; private set; } = AllProjects;
+
     public string? Work { get; private set; }
 
     public bool Keep { get; private set; }
@@ -39,6 +45,8 @@ internal sealed class Options
     public bool Profile { get; private set; }
 
     public string? AnalyzerDll { get; private set; }
+
+    public static readonly string[] AllProjects = ["nats", "dense", "plain"];
 
     public static Options Parse(string[] args)
     {
@@ -57,6 +65,12 @@ internal sealed class Options
                 case "--compiler":
                     var compiler = Value();
                     options.Compiler = compiler is "server" or "process" ? compiler : throw new ArgumentException("--compiler is server or process");
+                    break;
+                case "--projects":
+                    var projects = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    options.Projects = projects.Length > 0 && projects.All(p => AllProjects.Contains(p)) && projects.Distinct().Count() == projects.Length
+                        ? projects
+                        : throw new ArgumentException("--projects is a comma-separated list of " + string.Join(", ", AllProjects));
                     break;
                 case "--work":
                     options.Work = Path.GetFullPath(Value());

@@ -19,8 +19,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace JetStream.Analyzers.Benchmarks;
 
 /// <summary>
-/// --profile: where the JetStream analyzers' time goes. Replays the nats project's csc command line in-process
-/// (Roslyn 4.8, the analyzers' floor), runs each analyzer alone without concurrency on a fresh compilation, and
+/// --profile: where the JetStream analyzers' time goes. Replays a NATS project's csc command line in-process
+/// (Roslyn 4.8, the analyzers' floor), runs all JetStream analyzers together and each alone without concurrency on a fresh compilation, and
 /// compares it with baseline analyzers that do only parts of its work: the syntax walk with the name filter, and
 /// the walk plus GetOperation on the invocations that pass the filter.
 /// </summary>
@@ -71,15 +71,22 @@ internal static partial class Profile
         Console.WriteLine("| analyzers run alone | execution time | share of compile | diagnostics |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
 
-        var configurations = new (string Name, Func<DiagnosticAnalyzer[]> Create)[]
+        var shipped = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .Select(t => t.Name)
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        var configurations = new List<(string Name, Func<DiagnosticAnalyzer[]> Create)>
         {
-            ("StreamConfigurationAnalyzer + ConsumerConfigurationAnalyzer (shipped)", () => [Shipped("StreamConfigurationAnalyzer"), Shipped("ConsumerConfigurationAnalyzer")]),
-            ("StreamConfigurationAnalyzer", () => [Shipped("StreamConfigurationAnalyzer")]),
-            ("ConsumerConfigurationAnalyzer", () => [Shipped("ConsumerConfigurationAnalyzer")]),
+            ("all JetStream analyzers (shipped)", () => shipped.Select(Shipped).ToArray()),
+        };
+        configurations.AddRange(shipped.Select(name => (name, (Func<DiagnosticAnalyzer[]>)(() => [Shipped(name)]))));
+        configurations.AddRange(
+        [
             ("baseline: empty semantic-model action", () => [new EmptyBaseline()]),
             ("baseline: DescendantNodes walk + name filter", () => [new WalkBaseline(bind: false)]),
             ("baseline: walk + filter + GetOperation on matches", () => [new WalkBaseline(bind: true)]),
-        };
+        ]);
         foreach (var (name, create) in configurations)
         {
             var samples = new List<(double Seconds, int Diagnostics)>();

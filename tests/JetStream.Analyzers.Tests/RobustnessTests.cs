@@ -173,6 +173,33 @@ public class RobustnessTests
         Assert.True(diagnostics.IsEmpty, AnalyzerRunner.Describe(diagnostics));
     }
 
+    // ---------------------------------------------------------------- constants out of a property's range (issue 15, item 18)
+
+    public static IEnumerable<object[]> OverflowingConstants => new[]
+    {
+        // Valid C#: the unchecked conversion is the constant -1.
+        "await obj.CreateObjectStoreAsync(new NatsObjConfig(\"O\") { MaxBytes = unchecked((long)ulong.MaxValue) });",
+        "await js.CreateStreamAsync(new StreamConfig(\"ORDERS\", [\"orders.>\"]) { MaxBytes = unchecked((long)ulong.MaxValue), MaxMsgs = unchecked((long)(ulong.MaxValue - 1)) });",
+        "await kv.CreateStoreAsync(new NatsKVConfig(\"cfg\") { MaxBytes = unchecked((long)ulong.MaxValue), MaxAge = TimeSpan.FromTicks(long.MaxValue) });",
+        "await js.CreateStreamAsync(new StreamConfig(\"ORDERS\", [\"orders.>\"]) { MaxAge = new TimeSpan(long.MaxValue), DuplicateWindow = TimeSpan.MaxValue });",
+
+        // Half typed: a ulong literal where a long or int belongs does not convert (CS0266/CS0031).
+        "await js.CreateStreamAsync(new StreamConfig(\"ORDERS\", [\"orders.>\"]) { MaxMsgsPerSubject = 9223372036854775808 });",
+        "await js.CreateStreamAsync(new StreamConfig(\"ORDERS\", [\"orders.>\"]) { NumReplicas = 18446744073709551615, MaxBytes = 18446744073709551615 });",
+        "await js.CreateOrUpdateConsumerAsync(\"ORDERS\", new ConsumerConfig(\"worker\") { MaxDeliver = 9223372036854775808, MaxAckPending = 9223372036854775808 });",
+        "await js.CreateOrUpdateConsumerAsync(\"ORDERS\", new ConsumerConfig(\"worker\") { MaxMsgsPerSubject = 9223372036854775808 });",
+        "await js.CreateOrUpdateConsumerAsync(\"ORDERS\", new ConsumerConfig(\"worker\") { AckWait = new TimeSpan(18446744073709551615), Backoff = [new TimeSpan(9223372036854775808)] });",
+        "await js.CreateStreamAsync(new StreamConfig(\"ORDERS\", [\"orders.>\"]) { MaxAge = new TimeSpan(9223372036854775807, 0, 0, 0) });",
+    }.Select(s => new object[] { s });
+
+    [Theory]
+    [MemberData(nameof(OverflowingConstants))]
+    public async Task OverflowingConstants_NoAnalyzerException(string statement)
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(Code.InMethod("        " + statement));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
     [Fact]
     public async Task HalfTypedClass_NoException()
     {

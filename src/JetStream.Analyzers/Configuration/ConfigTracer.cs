@@ -18,6 +18,10 @@ namespace JetStream.Analyzers.Configuration;
 internal sealed class ConfigTracer
 {
     private const int MaxDepth = 4;
+
+    // ConsumerConfigurationAnalyzer and ConsumerOrigin (JS3001, JS3006, JS3008) trace the same consumer argument.
+    // Callers only read the result; every write in this class goes to a fresh object or a Copy().
+    private static readonly ModelMemo<SyntaxNode, ConfigObject?> Traced = new();
     private readonly NatsTypes types;
     private readonly SemanticModel model;
     private readonly CancellationToken cancellationToken;
@@ -29,7 +33,7 @@ internal sealed class ConfigTracer
         this.cancellationToken = cancellationToken;
     }
 
-    public ConfigObject? Trace(IOperation value) => Trace(value, 0);
+    public ConfigObject? Trace(IOperation value) => Traced.GetOrAdd(model, value.Syntax, (this, value), static (_, s) => s.Item1.Trace(s.value, 0));
 
     private ConfigObject? Trace(IOperation? operation, int depth)
     {

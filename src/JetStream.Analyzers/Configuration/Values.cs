@@ -34,9 +34,9 @@ internal static class Values
 
         // The converted constant when there is one: unchecked((int)4294967299L) is 3, not 4294967299.
         var converted = value is { ConstantValue.HasValue: true } ? value.ConstantValue : operation?.ConstantValue ?? default;
-        if (converted is { HasValue: true, Value: { } constant } && IsInteger(constant))
+        if (converted is { HasValue: true, Value: { } constant } && TryInt64(constant, out var number))
         {
-            return ConfigValue<long>.Known(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture), origin);
+            return ConfigValue<long>.Known(number, origin);
         }
 
         return operation is IDefaultValueOperation ? ConfigValue<long>.Known(0, origin) : ConfigValue<long>.Unknown(origin);
@@ -288,12 +288,12 @@ internal static class Values
         var values = new List<long>();
         foreach (var argument in creation.Arguments)
         {
-            if (Unwrap(argument.Value)?.ConstantValue is not { HasValue: true, Value: { } constant } || !IsInteger(constant))
+            if (Unwrap(argument.Value)?.ConstantValue is not { HasValue: true, Value: { } constant } || !TryInt64(constant, out var number))
             {
                 return false;
             }
 
-            values.Add(Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
+            values.Add(number);
         }
 
         try
@@ -328,6 +328,22 @@ internal static class Values
 
     private static bool IsTimeSpan(ITypeSymbol? type) =>
         type is { Name: "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    /// <summary>
+    /// An integer constant as a long. False for a ulong above long.MaxValue, which half-typed code (a literal the
+    /// property's type can't hold) hands over unconverted: such a value is unknown, never an exception.
+    /// </summary>
+    private static bool TryInt64(object value, out long number)
+    {
+        number = 0;
+        if (!IsInteger(value) || value is ulong and > long.MaxValue)
+        {
+            return false;
+        }
+
+        number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
 
     private static bool IsInteger(object value) => value is sbyte or byte or short or ushort or int or uint or long or ulong;
 

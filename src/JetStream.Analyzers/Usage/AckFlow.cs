@@ -23,6 +23,16 @@ internal sealed class AckFlow
 {
     private static readonly ImmutableHashSet<SyntaxNode> Handled = ImmutableHashSet<SyntaxNode>.Empty;
 
+    /// <summary>
+    /// Past this many syntax nodes in the analyzed statements (a hand-written loop body has a few hundred; a generated
+    /// one with thousands of branches has tens of thousands) the analysis gives up and reports nothing: every
+    /// statement is checked against every use of the message, so the cost grows with the square of the size.
+    /// </summary>
+    private const int MaxNodes = 20_000;
+
+    /// <summary>Statements nested deeper than this (else-if chains nest) would recurse too deep: the analysis gives up.</summary>
+    private const int MaxNesting = 200;
+
     private readonly ILocalSymbol message;
     private readonly SemanticModel model;
     private readonly CancellationToken cancellationToken;
@@ -31,6 +41,7 @@ internal sealed class AckFlow
     private readonly List<(ContinueStatementSyntax Statement, ImmutableHashSet<SyntaxNode> State)> continues = new();
     private readonly HashSet<IdentifierNameSyntax> references = new();
     private bool unsupported;
+    private int nesting;
 
     private AckFlow(ILocalSymbol message, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -42,11 +53,18 @@ internal sealed class AckFlow
     /// <summary>Binds every identifier spelled like the message once, so the walk below only looks names up.</summary>
     private void FindReferences(IEnumerable<StatementSyntax> statements)
     {
+        var nodes = 0;
         foreach (var statement in statements)
         {
-            foreach (var id in statement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            foreach (var node in statement.DescendantNodesAndSelf())
             {
-                if (id.Identifier.ValueText == message.Name
+                if (++nodes > MaxNodes)
+                {
+                    unsupported = true;
+                    return;
+                }
+
+                if (node is IdentifierNameSyntax id && id.Identifier.ValueText == message.Name
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, message))
                 {
                     references.Add(id);
@@ -77,6 +95,11 @@ internal sealed class AckFlow
         var list = statements as IReadOnlyCollection<StatementSyntax> ?? statements.ToList();
         statements = list;
         flow.FindReferences(list);
+        if (flow.unsupported)
+        {
+            return null;
+        }
+
         flow.frames.Add(new Frame(isLoop: true, isRoot: true));
         var state = (ImmutableHashSet<SyntaxNode>?)Handled.Add(origin);
         foreach (var statement in statements)
@@ -120,15 +143,35 @@ internal sealed class AckFlow
             return null;
         }
 
+        if (nesting >= MaxNesting)
+        {
+            unsupported = true;
+            return null;
+        }
+
+        nesting++;
+        try
+        {
+            return NestedStatement(statement, state);
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private ImmutableHashSet<SyntaxNode>? NestedStatement(StatementSyntax statement, ImmutableHashSet<SyntaxNode> state)
+    {
         switch (statement)
         {
             case BlockSyntax block:
+                ImmutableHashSet<SyntaxNode>? blockState = state;
                 foreach (var inner in block.Statements)
                 {
-                    state = Statement(inner, state);
+                    blockState = Statement(inner, blockState);
                 }
 
-                return state;
+                return blockState;
             case IfStatementSyntax ifStatement:
                 return If(ifStatement, state);
             case WhileStatementSyntax loopWhile:

@@ -37,6 +37,10 @@ internal sealed class ConsumerOrigin
     private const int MaxDepth = 4;
     private static readonly ConsumerOrigin UnknownOrigin = new(AckMode.Unknown, null, null);
 
+    // JS3001, JS3006 and JS3008 trace the same consumer of the same loop; each acknowledgement asks for its message's local.
+    private static readonly ModelMemo<SyntaxNode, ConsumerOrigin> Traced = new();
+    private static readonly ModelMemo<ILocalSymbol, ExpressionSyntax?> SingleAssignments = new(SymbolEqualityComparer.Default);
+
     private ConsumerOrigin(AckMode mode, string? name, string? stream)
     {
         Mode = mode;
@@ -66,7 +70,9 @@ internal sealed class ConsumerOrigin
     }
 
     public static ConsumerOrigin Trace(IOperation? consumer, NatsTypes types, SemanticModel model, CancellationToken cancellationToken) =>
-        Trace(consumer, types, model, cancellationToken, 0);
+        consumer is null
+            ? UnknownOrigin
+            : Traced.GetOrAdd(model, consumer.Syntax, (consumer, types, model, cancellationToken), static (_, s) => Trace(s.consumer, s.types, s.model, s.cancellationToken, 0));
 
     private static ConsumerOrigin Trace(IOperation? consumer, NatsTypes types, SemanticModel model, CancellationToken cancellationToken, int depth)
     {
@@ -160,7 +166,10 @@ internal sealed class ConsumerOrigin
     /// The initializer of a local that is declared with one and never assigned again (in the same method, including
     /// lambdas); null otherwise.
     /// </summary>
-    public static ExpressionSyntax? SingleAssignment(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+    public static ExpressionSyntax? SingleAssignment(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken) =>
+        SingleAssignments.GetOrAdd(model, local, (model, cancellationToken), static (l, s) => FindSingleAssignment(l, s.model, s.cancellationToken));
+
+    private static ExpressionSyntax? FindSingleAssignment(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
     {
         if (local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator

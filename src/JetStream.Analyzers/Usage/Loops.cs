@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using JetStream.Analyzers.Configuration;
+using JetStream.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -86,7 +87,13 @@ internal static class Loops
     public static IEnumerable<SyntaxNode> SameBody(SyntaxNode root, bool enterLoops = true) =>
         root.DescendantNodes(n => n == root || !IsBoundary(n) && (enterLoops || !IsLoop(n)));
 
-    public static MessageLoop? AsMessageLoop(StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+    // JS3001, JS3002, JS3004, JS3006 and JS3007 ask about the loops around each call they look at.
+    private static readonly ModelMemo<StatementSyntax, MessageLoop?> MessageLoops = new();
+
+    public static MessageLoop? AsMessageLoop(StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken) =>
+        MessageLoops.GetOrAdd(model, loop, (model, cancellationToken), static (l, s) => FindMessageLoop(l, s.model, s.cancellationToken));
+
+    private static MessageLoop? FindMessageLoop(StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
     {
         if (loop is ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } forEach)
         {
