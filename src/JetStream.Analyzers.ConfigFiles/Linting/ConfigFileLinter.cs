@@ -37,22 +37,38 @@ public sealed class ConfigFileLinter
         var consumers = new List<ConsumerDefinition>();
         foreach (var path in paths.Distinct(PathComparer))
         {
-            ReadFile(path, reporter, streams, consumers);
+            Isolated(reporter, SourceSpan.Start(path), () => ReadFile(path, reporter, streams, consumers));
         }
 
         new StreamResolver(streams).Resolve(consumers);
         foreach (var stream in streams)
         {
-            reporter.Findings.AddRange(RuleEngine.Evaluate(stream.Model, stream.Context));
+            Isolated(reporter, stream.At, () => reporter.Findings.AddRange(RuleEngine.Evaluate(stream.Model, stream.Context)));
         }
 
         foreach (var consumer in consumers)
         {
-            reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context));
+            Isolated(reporter, consumer.At, () => reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context)));
         }
 
         new CrossFileChecks(reporter, Display).Run(streams, consumers);
         return new LintResult(reporter.Findings, streams, consumers, Display);
+    }
+
+    /// <summary>A defect in the linter costs only the file or definition it met, never the findings of the others.</summary>
+    private static void Isolated(Reporter reporter, SourceSpan at, Action action)
+    {
+        var before = reporter.Findings.Count;
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+        {
+            reporter.Findings.RemoveRange(before, reporter.Findings.Count - before);
+            reporter.Add(RuleCatalog.FileNotParsable, at,
+                $"the linter failed on this file ({e.GetType().Name}: {e.Message}); the other files were linted. Please report this with the file");
+        }
     }
 
     private void ReadFile(string path, Reporter reporter, List<StreamDefinition> streams, List<ConsumerDefinition> consumers)
