@@ -150,9 +150,11 @@ public sealed class LintJetStreamConfig : Task
         var span = finding.Origin as SourceSpan;
         var file = span?.Path ?? ProjectFile ?? string.Empty;
         var properties = editorConfig.PropertiesFor(span?.Path ?? ProjectFile ?? Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), "project.csproj"));
+        // A JS4011 summary counts another rule's findings, so it is shown as that rule is.
+        var ruleId = finding.Properties.TryGetValue(ConfigFileLinter.SummarizedRule, out var summarized) ? summarized : finding.Rule.Id;
         var severity = span is null
-            ? severities.ResolveWithSuggestions(finding.Rule.Id, finding.Severity, properties)
-            : severities.Resolve(finding.Rule.Id, finding.Severity, properties);
+            ? severities.ResolveWithSuggestions(ruleId, finding.Severity, properties)
+            : severities.Resolve(ruleId, finding.Severity, properties);
         var message = $"{finding.Message} ({finding.Rule.HelpLink})";
         int line = span?.Line ?? 0, column = span?.Column ?? 0, endLine = span?.EndLine ?? 0, endColumn = span?.EndColumn ?? 0;
         switch (severity)

@@ -22,7 +22,7 @@ internal sealed class FieldReader
 
     // RFC 3339 as Go's time.Time decodes it: a 'T', seconds, an optional fraction and a zone are required.
     private static readonly Regex Rfc3339 = new(
-        @"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant);
+        @"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant);
 
     private readonly Reporter reporter;
 

@@ -1,10 +1,13 @@
-using System.Globalization;
-
 namespace JetStream.Analyzers.ConfigFiles.Binding;
 
-/// <summary>Go's time.ParseDuration, the format of NACK manifests: "1h30m", "500ms", "-2s"; no "d" unit.</summary>
+/// <summary>
+/// Go's time.ParseDuration, the format of NACK manifests: "1h30m", "500ms", "-2s"; no "d" unit. Like Go, values past
+/// ±2^63-1 ns (about 292 years) are refused rather than wrapped, and only ASCII digits count.
+/// </summary>
 internal static class GoDuration
 {
+    private const ulong Limit = 1UL << 63;
+
     public static bool TryParse(string text, out long nanos, out string? error)
     {
         nanos = 0;
@@ -16,61 +19,130 @@ internal static class GoDuration
         }
 
         var negative = false;
+        var i = 0;
         if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
         {
             negative = s[0] == '-';
-            s = s.Substring(1);
+            i = 1;
         }
 
-        if (s.Length == 0)
+        if (i == s.Length)
         {
             error = "an empty duration";
             return false;
         }
 
-        double total = 0;
-        var i = 0;
+        ulong total = 0;
         while (i < s.Length)
         {
             var start = i;
-            while (i < s.Length && (char.IsDigit(s[i]) || s[i] == '.'))
+            ulong whole = 0;
+            var overflow = false;
+            while (i < s.Length && IsDigit(s[i]))
             {
+                overflow |= whole > (Limit - (ulong)(s[i] - '0')) / 10;
+                whole = overflow ? whole : whole * 10 + (ulong)(s[i] - '0');
                 i++;
             }
 
-            if (start == i || !double.TryParse(s.Substring(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            var hasWhole = i > start;
+            ulong fraction = 0, scale = 1;
+            var hasFraction = false;
+            if (i < s.Length && s[i] == '.')
+            {
+                i++;
+                var fractionStart = i;
+                while (i < s.Length && IsDigit(s[i]))
+                {
+                    // Digits past what a ulong holds can't change the result (Go drops them the same way).
+                    if (scale <= ulong.MaxValue / 10 && fraction <= (ulong.MaxValue - 9) / 10)
+                    {
+                        fraction = fraction * 10 + (ulong)(s[i] - '0');
+                        scale *= 10;
+                    }
+
+                    i++;
+                }
+
+                hasFraction = i > fractionStart;
+            }
+
+            if (!hasWhole && !hasFraction)
             {
                 error = "a number is missing before a unit";
                 return false;
             }
 
+            if (overflow)
+            {
+                return OutOfRange(out error);
+            }
+
             var unitStart = i;
-            while (i < s.Length && !char.IsDigit(s[i]) && s[i] != '.')
+            while (i < s.Length && !IsDigit(s[i]) && s[i] != '.')
             {
                 i++;
             }
 
             var unit = s.Substring(unitStart, i - unitStart);
-            double scale = unit switch
+            ulong size = unit switch
             {
                 "ns" => 1,
-                "us" or "µs" or "μs" => 1e3,
-                "ms" => 1e6,
-                "s" => 1e9,
-                "m" => 60e9,
-                "h" => 3600e9,
+                "us" or "µs" or "μs" => 1_000,
+                "ms" => 1_000_000,
+                "s" => 1_000_000_000,
+                "m" => 60_000_000_000,
+                "h" => 3_600_000_000_000,
                 _ => 0,
             };
-            if (scale == 0)
+            if (size == 0)
             {
                 error = unit.Length == 0 ? "a unit is missing (ns, us, ms, s, m, h)" : $"the unit '{unit}' is not a Go duration unit (ns, us, ms, s, m, h; no 'd')";
                 return false;
             }
 
-            total += amount * scale;
+            if (whole > Limit / size)
+            {
+                return OutOfRange(out error);
+            }
+
+            var value = whole * size;
+            if (fraction > 0)
+            {
+                value += (ulong)(fraction * ((double)size / scale));
+                if (value > Limit)
+                {
+                    return OutOfRange(out error);
+                }
+            }
+
+            total += value;
+            if (total > Limit)
+            {
+                return OutOfRange(out error);
+            }
         }
 
-        nanos = (long)(negative ? -total : total);
+        if (negative)
+        {
+            nanos = total == Limit ? long.MinValue : -(long)total;
+            return true;
+        }
+
+        if (total > Limit - 1)
+        {
+            return OutOfRange(out error);
+        }
+
+        nanos = (long)total;
         return true;
     }
+
+    private static bool OutOfRange(out string? error)
+    {
+        error = "out of range: Go durations hold at most 2562047h47m16.854775807s";
+        return false;
+    }
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
 }

@@ -35,7 +35,7 @@ public static class JsonDocumentParser
         }
         catch (JsonSyntaxException e)
         {
-            reader.Problems.Add(new ParseProblem(reader.Positions.Span(e.Offset, e.Offset + 1), e.Message));
+            reader.Problems.Add(new ParseProblem(reader.Positions.Span(e.Offset, Math.Min(e.Offset + 1, text.Length)), e.Message));
             return new ParsedFile(path, Array.Empty<ConfigNode>(), reader.Problems);
         }
     }
@@ -234,7 +234,8 @@ public static class JsonDocumentParser
                         case 'r': sb.Append('\r'); break;
                         case 't': sb.Append('\t'); break;
                         case 'u':
-                            if (position + 4 > text.Length || !int.TryParse(text.Substring(position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                            if (position + 4 > text.Length || !IsHex(text[position]) || !IsHex(text[position + 1]) || !IsHex(text[position + 2]) || !IsHex(text[position + 3])
+                                || !int.TryParse(text.Substring(position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                             {
                                 position -= 2;
                                 throw Fail("invalid \\u escape: expected four hexadecimal digits");
@@ -351,8 +352,29 @@ public static class JsonDocumentParser
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
+        private static bool IsHex(char c) => IsDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+
         private static string Printable(char c) => c < 0x20 ? $"\\u{(int)c:x4}" : c.ToString();
 
-        public JsonSyntaxException Fail(string message) => new(Math.Min(position, Math.Max(0, text.Length - 1)), message);
+        /// <summary>
+        /// A syntax error at the current position. Past the last line's content (a truncated file), it points at the last
+        /// character of that content, never at a line break or beyond the end of the file.
+        /// </summary>
+        public JsonSyntaxException Fail(string message)
+        {
+            var contentEnd = text.Length;
+            while (contentEnd > 0 && text[contentEnd - 1] is ' ' or '\t' or '\n' or '\r')
+            {
+                contentEnd--;
+            }
+
+            var at = Math.Min(position, Math.Max(0, contentEnd - 1));
+            if (at > 0 && at < text.Length && text[at] == '\n' && text[at - 1] == '\r')
+            {
+                at--;
+            }
+
+            return new(at, message);
+        }
     }
 }

@@ -22,8 +22,15 @@ public static class YamlDocumentParser
 
     public static ParsedFile Parse(string path, string text)
     {
+        // YamlDotNet reads a byte order mark as content (the first key would start with U+FEFF); editors don't count it.
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text.Substring(1);
+        }
+
         var documents = new List<ConfigNode>();
         var problems = new List<ParseProblem>();
+        var positions = new Lazy<TextPositions>(() => new TextPositions(path, text));
         var parser = new Parser(new StringReader(text));
         try
         {
@@ -50,18 +57,13 @@ public static class YamlDocumentParser
         }
         catch (YamlException e)
         {
-            var start = e.Start;
-            problems.Add(new ParseProblem(
-                new SourceSpan(path, (int)Math.Max(1, start.Line), (int)Math.Max(1, start.Column), (int)Math.Max(1, e.End.Line), (int)Math.Max(1, e.End.Column)),
-                "YAML syntax error: " + Clean(e.Message)));
+            problems.Add(new ParseProblem(InFile(e.Start, e.End), "YAML syntax error: " + Clean(e.Message)));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // YamlDotNet's scanner throws these on some malformed input; report where parsing stopped.
             var at = parser.Current?.End ?? Mark.Empty;
-            problems.Add(new ParseProblem(
-                new SourceSpan(path, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column)),
-                "YAML syntax error: the document is malformed after this point (an unclosed bracket or quote?)"));
+            problems.Add(new ParseProblem(InFile(at, at), "YAML syntax error: the document is malformed after this point (an unclosed bracket or quote?)"));
         }
 
         if (documents.Count == 0 && problems.Count == 0)
@@ -70,6 +72,24 @@ public static class YamlDocumentParser
         }
 
         return new ParsedFile(path, documents, problems);
+
+        // YamlDotNet puts errors at the end of input on the line after a final line break; clamp them to the content.
+        SourceSpan InFile(Mark start, Mark end)
+        {
+            var contentEnd = text.Length;
+            while (contentEnd > 0 && char.IsWhiteSpace(text[contentEnd - 1]))
+            {
+                contentEnd--;
+            }
+
+            if (start.Index >= contentEnd && start.Line >= 1)
+            {
+                return positions.Value.Span(contentEnd, contentEnd);
+            }
+
+            var last = end.Index > contentEnd ? positions.Value.At(contentEnd) : ((int)end.Line, (int)end.Column);
+            return new SourceSpan(path, (int)Math.Max(1, start.Line), (int)Math.Max(1, start.Column), Math.Max(1, last.Item1), Math.Max(1, last.Item2));
+        }
     }
 
     private static string Clean(string message)

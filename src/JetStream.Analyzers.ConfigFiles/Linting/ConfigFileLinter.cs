@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using JetStream.Analyzers.ConfigFiles.Binding;
@@ -37,22 +38,38 @@ public sealed class ConfigFileLinter
         var consumers = new List<ConsumerDefinition>();
         foreach (var path in paths.Distinct(PathComparer))
         {
-            ReadFile(path, reporter, streams, consumers);
+            Isolated(reporter, SourceSpan.Start(path), () => ReadFile(path, reporter, streams, consumers));
         }
 
         new StreamResolver(streams).Resolve(consumers);
         foreach (var stream in streams)
         {
-            reporter.Findings.AddRange(RuleEngine.Evaluate(stream.Model, stream.Context));
+            Isolated(reporter, stream.At, () => reporter.Findings.AddRange(RuleEngine.Evaluate(stream.Model, stream.Context)));
         }
 
         foreach (var consumer in consumers)
         {
-            reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context));
+            Isolated(reporter, consumer.At, () => reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context)));
         }
 
         new CrossFileChecks(reporter, Display).Run(streams, consumers);
-        return new LintResult(reporter.Findings, streams, consumers, Display);
+        return new LintResult(CapPerFileAndRule(reporter.Findings), streams, consumers, Display);
+    }
+
+    /// <summary>A defect in the linter costs only the file or definition it met, never the findings of the others.</summary>
+    private static void Isolated(Reporter reporter, SourceSpan at, Action action)
+    {
+        var before = reporter.Findings.Count;
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or AccessViolationException))
+        {
+            reporter.Findings.RemoveRange(before, reporter.Findings.Count - before);
+            reporter.Add(RuleCatalog.FileNotParsable, at,
+                $"the linter failed on this file ({e.GetType().Name}: {e.Message}); the other files were linted. Please report this with the file");
+        }
     }
 
     private void ReadFile(string path, Reporter reporter, List<StreamDefinition> streams, List<ConsumerDefinition> consumers)
@@ -82,6 +99,49 @@ public sealed class ConfigFileLinter
         streams.AddRange(reader.Streams);
         consumers.AddRange(reader.Consumers);
     }
+
+    /// <summary>
+    /// The first <see cref="FindingCaps.PerRule"/> findings of each rule in each file; in place of the rest, one
+    /// JS4011 at the first one left out, with that rule's severity and its ID in <see cref="SummarizedRule"/>.
+    /// </summary>
+    public static List<Finding> CapPerFileAndRule(List<Finding> findings)
+    {
+        var counts = new Dictionary<(string Path, string Rule), int>();
+        var kept = new List<Finding>(findings.Count);
+        var firstLeftOut = new Dictionary<(string Path, string Rule), Finding>();
+        foreach (var finding in findings)
+        {
+            if (finding.Origin is not SourceSpan span)
+            {
+                kept.Add(finding);
+                continue;
+            }
+
+            var key = (span.Path, finding.Rule.Id);
+            counts.TryGetValue(key, out var count);
+            counts[key] = ++count;
+            if (count <= FindingCaps.PerRule)
+            {
+                kept.Add(finding);
+            }
+            else if (count == FindingCaps.PerRule + 1)
+            {
+                firstLeftOut[key] = finding;
+            }
+        }
+
+        foreach (var pair in firstLeftOut)
+        {
+            var more = counts[pair.Key] - FindingCaps.PerRule;
+            kept.Add(new Finding(RuleCatalog.FindingsNotListed, pair.Value.Origin, new object?[] { more.ToString("N0", CultureInfo.InvariantCulture), pair.Key.Rule, FindingCaps.PerRule },
+                pair.Value.Severity, new Dictionary<string, string> { [SummarizedRule] = pair.Key.Rule }));
+        }
+
+        return kept;
+    }
+
+    /// <summary>The property of a JS4011 finding that names the rule whose findings it counts.</summary>
+    public const string SummarizedRule = "rule";
 
     /// <summary>"path(line,col)" with the path relative to the base folder, for messages that point at another file.</summary>
     public string Display(SourceSpan span)

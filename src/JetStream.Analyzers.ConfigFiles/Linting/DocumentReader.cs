@@ -104,9 +104,11 @@ internal sealed class DocumentReader
         reader.Subject = $"{kind} resource";
         if (root["spec"] is not { } specNode || reader.Mapping(specNode, "spec") is not { } spec)
         {
-            if (root["spec"] is null)
+            // An empty, null or ~ spec defines nothing, like a missing one (a spec of another type is reported by Mapping).
+            if (root["spec"] is not { } present || present is ScalarNode { Kind: ScalarKind.Null })
             {
-                reporter.Add(RuleCatalog.InvalidValue, root.Span, $"{kind} resource", "spec", "a mapping with the resource's settings", "missing");
+                var (at, what) = root["spec"] is ScalarNode empty ? (empty.Span, empty.Text.Length == 0 ? "empty" : $"'{empty.Text}' (null)") : (root.Span, "missing");
+                reporter.Add(RuleCatalog.InvalidValue, at, $"{kind} resource", "spec", "a mapping with the resource's settings", what);
             }
 
             return true;

@@ -18,7 +18,12 @@ public static class FileLoader
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return Problem(path, "the file does not exist");
+                return Problem(path, Directory.Exists(path) ? "the path is a directory, not a file" : "the file does not exist");
+            }
+
+            if (FileKind.NotRegular(path) is { } kind)
+            {
+                return Problem(path, $"the path is {kind}, not a regular file; only regular files are linted");
             }
 
             if (info.Length > MaxFileBytes)
@@ -26,7 +31,11 @@ public static class FileLoader
                 return Problem(path, $"the file is {info.Length / (1024 * 1024)} MiB, larger than the {MaxFileBytes / (1024 * 1024)} MiB the linter reads; it is not linted");
             }
 
-            bytes = File.ReadAllBytes(path);
+            // A symlink's FileInfo.Length is the link's own, and special files report 0: the read itself is bounded.
+            if (!TryReadAtMost(path, MaxFileBytes, out bytes))
+            {
+                return Problem(path, $"the file is larger than the {MaxFileBytes / (1024 * 1024)} MiB the linter reads; it is not linted");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -34,6 +43,26 @@ public static class FileLoader
         }
 
         return Parse(path, bytes);
+    }
+
+    private static bool TryReadAtMost(string path, long limit, out byte[] bytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                bytes = Array.Empty<byte>();
+                return false;
+            }
+        }
+
+        bytes = buffer.ToArray();
+        return true;
     }
 
     public static ParsedFile Parse(string path, byte[] bytes)

@@ -16,6 +16,9 @@ public sealed class ConnectionSettings
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Below this no server can be connected to and read: a configuration mistake, not a slow server.</summary>
+    public static readonly TimeSpan MinimumTimeout = TimeSpan.FromSeconds(0.1);
+
     public IReadOnlyList<Uri> Servers { get; set; } = Array.Empty<Uri>();
 
     public string? CredsFile { get; set; }
@@ -137,17 +140,21 @@ public sealed class ConnectionSettings
             return DefaultTimeout;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600)
+        var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && !double.IsNaN(seconds) && Math.Abs(seconds) <= 1e6
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : (TimeSpan?)null;
+        if (parsed is not { } timeout)
         {
-            return TimeSpan.FromSeconds(seconds);
+            throw new LiveCheckException($"JetStreamTimeout '{text}' is not a duration", "write the timeout in seconds (for example 10 or 2.5) or as hh:mm:ss, at least 0.1 s and at most one hour");
         }
 
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero && span <= TimeSpan.FromHours(1))
+        if (timeout < MinimumTimeout || timeout > TimeSpan.FromHours(1))
         {
-            return span;
+            throw new LiveCheckException($"JetStreamTimeout '{text}' is {(timeout < MinimumTimeout ? "shorter than 0.1 s: no server can be connected to and read in that time" : "longer than one hour")}",
+                "write the timeout in seconds (for example 10 or 2.5) or as hh:mm:ss, at least 0.1 s and at most one hour");
         }
 
-        throw new LiveCheckException($"JetStreamTimeout '{text}' is not a duration", "write the timeout in seconds (for example 10 or 2.5) or as hh:mm:ss, at most one hour");
+        return timeout;
     }
 
     private static string RedactText(string part) => part.Contains("@") ? "***@" + part.Substring(part.LastIndexOf('@') + 1) : part;

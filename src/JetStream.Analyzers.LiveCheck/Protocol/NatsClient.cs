@@ -11,8 +11,10 @@ using JetStream.Analyzers.LiveCheck.Connection;
 namespace JetStream.Analyzers.LiveCheck.Protocol;
 
 /// <summary>
-/// A minimal, synchronous NATS client: connect (TLS, user/password, token, nkey, .creds), then one request at a time
-/// with a deadline. Every wait is bounded by the timeout, and a closed or silent socket ends the check, never the build.
+/// A minimal, synchronous NATS client: connect (TLS, user/password, token, nkey, .creds), then one request at a time.
+/// The whole check has one deadline: JetStreamTimeout is the time it may spend waiting for the server, connecting and
+/// all requests together (the lint between them doesn't count). Every read is bounded by what is left of it, so a
+/// closed, silent or trickling socket ends the check, never the build.
 /// </summary>
 public sealed class NatsClient : IDisposable
 {
@@ -26,10 +28,12 @@ public sealed class NatsClient : IDisposable
     private readonly ProtocolReader reader;
     private readonly ConnectionSettings settings;
     private readonly string inbox;
+    private readonly Stopwatch clock;
     private int nextReply;
 
-    private NatsClient(TcpClient tcp, Stream stream, ProtocolReader reader, ConnectionSettings settings, Uri server, ServerInfo info)
+    private NatsClient(TcpClient tcp, Stream stream, ProtocolReader reader, ConnectionSettings settings, Uri server, ServerInfo info, Stopwatch clock)
     {
+        this.clock = clock;
         this.tcp = tcp;
         this.stream = stream;
         this.reader = reader;
@@ -61,7 +65,9 @@ public sealed class NatsClient : IDisposable
 
             try
             {
-                return ConnectTo(server, settings, clock);
+                var client = ConnectTo(server, settings, clock);
+                clock.Stop();
+                return client;
             }
             catch (LiveCheckException e)
             {
@@ -80,13 +86,25 @@ public sealed class NatsClient : IDisposable
         var reply = inbox + "." + (++nextReply).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Requests++;
         var body = Encoding.UTF8.GetBytes(request.Body);
-        var deadline = Stopwatch.StartNew();
+        clock.Start();
+        try
+        {
+            return Exchange(subject, reply, body);
+        }
+        finally
+        {
+            clock.Stop();
+        }
+    }
+
+    private string Exchange(string subject, string reply, byte[] body)
+    {
         return Guard(() =>
         {
+            SetTimeout(settings.Timeout - clock.Elapsed);
             Write($"PUB {subject} {reply} {body.Length}\r\n", body);
             while (true)
             {
-                SetTimeout(settings.Timeout - deadline.Elapsed);
                 var line = reader.ReadLine();
                 if (TryHandleControl(line))
                 {
@@ -127,7 +145,8 @@ public sealed class NatsClient : IDisposable
         try
         {
             var connect = tcp.ConnectAsync(server.Host, server.Port);
-            if (!connect.Wait(settings.Timeout - clock.Elapsed))
+            var left = settings.Timeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero || !connect.Wait(left))
             {
                 throw TimedOut(shown, settings, "connecting");
             }
@@ -140,7 +159,8 @@ public sealed class NatsClient : IDisposable
                 stream = Handshake(stream, server, tls ?? TlsFiles.Load(settings), shown);
             }
 
-            var reader = new ProtocolReader(stream);
+            void BeforeRead() => SetTimeout(tcp, settings.Timeout - clock.Elapsed);
+            var reader = new ProtocolReader(stream, BeforeRead);
             var first = reader.ReadLine();
             var info = first.StartsWith("INFO ", StringComparison.Ordinal) ? ServerInfo.Parse(first.Substring(5)) : null;
             if (info is null)
@@ -156,10 +176,10 @@ public sealed class NatsClient : IDisposable
                 }
 
                 stream = Handshake(stream, server, tls ?? TlsFiles.Load(settings), shown);
-                reader = new ProtocolReader(stream);
+                reader = new ProtocolReader(stream, BeforeRead);
             }
 
-            var client = new NatsClient(tcp, stream, reader, settings, server, info);
+            var client = new NatsClient(tcp, stream, reader, settings, server, info, clock);
             client.Handshake(clock);
             return client;
         }
@@ -212,7 +232,6 @@ public sealed class NatsClient : IDisposable
             Write("CONNECT " + connect + "\r\nPING\r\n", null);
             while (true)
             {
-                SetTimeout(settings.Timeout - clock.Elapsed);
                 var line = reader.ReadLine();
                 if (line == "PONG")
                 {
@@ -289,12 +308,13 @@ public sealed class NatsClient : IDisposable
             throw new LiveCheckException($"{Shown()} announced a {announced}-byte message, more than any NATS server sends", "check that JetStreamServer points at a NATS server");
         }
 
-        if (parts.Length >= 4 && parts[0] == "MSG" && int.TryParse(parts[parts.Length - 1], out var size))
+        if (parts.Length >= 4 && parts[0] == "MSG" && int.TryParse(parts[parts.Length - 1], out var size) && size >= 0)
         {
             return (parts[1], null, Encoding.UTF8.GetString(reader.ReadPayload(size)));
         }
 
-        if (parts.Length >= 5 && parts[0] == "HMSG" && int.TryParse(parts[parts.Length - 2], out var headerSize) && int.TryParse(parts[parts.Length - 1], out var total) && headerSize <= total)
+        if (parts.Length >= 5 && parts[0] == "HMSG" && int.TryParse(parts[parts.Length - 2], out var headerSize) && int.TryParse(parts[parts.Length - 1], out var total)
+            && headerSize >= 0 && headerSize <= total)
         {
             var bytes = reader.ReadPayload(total);
             var headers = Encoding.ASCII.GetString(bytes, 0, headerSize);
@@ -305,7 +325,8 @@ public sealed class NatsClient : IDisposable
 
         if (parts.Length > 0 && parts[0] is "MSG" or "HMSG")
         {
-            throw new LiveCheckException($"{Shown()} sent a malformed message header", "check that JetStreamServer points at a NATS server");
+            var shownLine = line.Length > 80 ? line.Substring(0, 80) + "…" : line;
+            throw new LiveCheckException($"{Shown()} sent a malformed message header ('{shownLine}')", "check that JetStreamServer points at a NATS server");
         }
 
         return null;

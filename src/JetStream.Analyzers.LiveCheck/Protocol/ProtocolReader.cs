@@ -11,13 +11,19 @@ internal sealed class ProtocolReader
     private const int MaxLineBytes = 1024 * 1024;
 
     private readonly Stream stream;
+    private readonly Action beforeRead;
     private readonly byte[] buffer = new byte[64 * 1024];
     private int start;
     private int end;
 
-    public ProtocolReader(Stream stream)
+    /// <param name="beforeRead">
+    /// Called before every read from the socket; it bounds the read by what is left of the check's deadline (or
+    /// throws when nothing is), so a server that trickles bytes can't stretch a read timeout without end.
+    /// </param>
+    public ProtocolReader(Stream stream, Action beforeRead)
     {
         this.stream = stream;
+        this.beforeRead = beforeRead;
     }
 
     /// <summary>The next line without its CR LF.</summary>
@@ -76,6 +82,7 @@ internal sealed class ProtocolReader
     private void Fill()
     {
         start = 0;
+        beforeRead();
         end = stream.Read(buffer, 0, buffer.Length);
         if (end <= 0)
         {

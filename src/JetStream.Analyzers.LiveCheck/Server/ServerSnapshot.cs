@@ -96,16 +96,30 @@ public sealed class ServerSnapshot
         return consumers[stream] = list;
     }
 
-    /// <summary>A paged list request, one page after the other until the server's total is reached.</summary>
+    /// <summary>Streams or consumers of one list the snapshot holds at most; a server that claims more is refused.</summary>
+    public const int MaxListed = 100_000;
+
+    /// <summary>
+    /// A paged list request, one page after the other until the total of the first reply is reached (a later reply
+    /// can't move the end), a page brings nothing new, or <see cref="MaxListed"/> would be passed.
+    /// </summary>
     private static IEnumerable<(MappingNode Reply, List<MappingNode> Items)> Pages(NatsClient client, string itemsKey, Func<int, ApiRequest> request)
     {
+        long? total = null;
         for (var offset = 0; ;)
         {
             var page = Reply(client, request(offset));
+            total ??= Json.Long(page, "total") ?? 0;
+            if (total > MaxListed)
+            {
+                throw new LiveCheckException($"{Shown(client)} reports {total} {itemsKey}, more than the {MaxListed:N0} the live check reads",
+                    "check that JetStreamServer points at the intended account; the live check is meant for an application's streams");
+            }
+
             var items = Json.Items(page, itemsKey).OfType<MappingNode>().ToList();
             yield return (page, items);
             offset += items.Count;
-            if (items.Count == 0 || offset >= (Json.Long(page, "total") ?? 0))
+            if (items.Count == 0 || offset >= total)
             {
                 yield break;
             }

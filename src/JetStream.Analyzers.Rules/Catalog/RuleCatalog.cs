@@ -286,6 +286,13 @@ public static class RuleCatalog
         RuleSeverity.Warning,
         "The JetStream API writes durations as integer nanoseconds. A small value such as 86400 is almost always meant as seconds and makes the setting a million times shorter than intended.");
 
+    public static readonly RuleInfo FindingsNotListed = new(
+        RuleIds.FindingsNotListed,
+        "More findings of one rule in a file than are listed",
+        "{0} more {1} findings in this file are not listed after the first {2}; fix those and build again to see the rest",
+        RuleSeverity.Warning,
+        "A file that breaks one rule hundreds of times (the same stream pasted into 2,000 documents, a subject list where every entry overlaps every other) would bury the build log; past 100 findings of one rule in one file, one summary counts the rest. It takes the severity of the rule it counts.");
+
     public static readonly RuleInfo ServerUnreachable = new(
         RuleIds.ServerUnreachable,
         "Live server can't be checked",
@@ -358,7 +365,7 @@ public static class RuleCatalog
         InfoRequestInLoop, ConsumerCreatedInMessageLoop, UncheckedPublishAck, RetriedPublishWithoutMsgId, NakWithoutDelay,
         UnacknowledgedMessage, ConnectionPerIteration, OrderedConsumerAck,
         FileNotParsable, UnknownField, InvalidValue, DuplicateDefinition, ConsumerWithoutStream, OverlappingStreamSubjects,
-        OverlappingWorkQueueConsumers, FilterOutsideStream, NotAJetStreamDefinition, DurationInSeconds,
+        OverlappingWorkQueueConsumers, FilterOutsideStream, NotAJetStreamDefinition, DurationInSeconds, FindingsNotListed,
         ServerUnreachable, MissingOnServer, DriftFromServer, ReplicasAboveClusterSize, AccountLimitExceeded,
         UnsupportedByServerVersion, OverlapsUndefinedServerStream, ServerStreamNotDefined, ImmutableFieldChanged,
     };

@@ -41,6 +41,7 @@ public static class RuleIds
     public const string FilterOutsideStream = "JS4008";
     public const string NotAJetStreamDefinition = "JS4009";
     public const string DurationInSeconds = "JS4010";
+    public const string FindingsNotListed = "JS4011";
 
     public const string ServerUnreachable = "JS5001";
     public const string MissingOnServer = "JS5002";

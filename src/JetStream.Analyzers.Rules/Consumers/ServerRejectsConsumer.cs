@@ -325,20 +325,35 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 }
             }
 
-            // 2.10.14 to 2.12.4 compared filters for any collision; other releases for containment either way.
+            OverlappingFilters(valid);
+        }
+
+        /// <summary>
+        /// 2.10.14 to 2.12.4 compared filters for any collision; other releases for containment either way (which
+        /// implies a collision). Pairs come from a subject trie; past <see cref="FindingCaps.PerRule"/>, one reason counts the rest.
+        /// </summary>
+        private void OverlappingFilters(List<string> valid)
+        {
             var collide = v.AtLeast(2, 10, 14) && v.Before(2, 12, 5);
-            for (var i = 0; i < valid.Count; i++)
+            var listed = 0;
+            var more = 0;
+            var pairs = new SubjectIndex(valid).CollidingPairs(
+                (i, j) => collide || Subjects.IsSubsetOf(valid[i], valid[j]) || Subjects.IsSubsetOf(valid[j], valid[i]));
+            foreach (var (i, j) in pairs)
             {
-                for (var j = i + 1; j < valid.Count; j++)
+                if (listed++ < FindingCaps.PerRule)
                 {
-                    var overlap = collide
-                        ? Subjects.Collide(valid[i], valid[j])
-                        : Subjects.IsSubsetOf(valid[i], valid[j]) || Subjects.IsSubsetOf(valid[j], valid[i]);
-                    if (overlap)
-                    {
-                        Reject(c.FilterSubjects, $"consumer subject filters cannot overlap ('{valid[i]}' and '{valid[j]}')");
-                    }
+                    Reject(c.FilterSubjects, $"consumer subject filters cannot overlap ('{valid[i]}' and '{valid[j]}')");
                 }
+                else if (++more >= FindingCaps.Counted)
+                {
+                    break;
+                }
+            }
+
+            if (more > 0)
+            {
+                Reject(c.FilterSubjects, $"{FindingCaps.Count(more)} more pairs of filters overlap");
             }
         }
 

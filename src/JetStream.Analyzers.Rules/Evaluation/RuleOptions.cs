@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Text;
 
@@ -22,7 +21,7 @@ public sealed class RuleOptions
     public static readonly RuleOptions Default = new(_ => null);
 
     private readonly Func<string, string?> lookup;
-    private Regex[]? criticalStreams;
+    private NameGlob[]? criticalStreams;
 
     public RuleOptions(Func<string, string?> lookup)
     {
@@ -92,21 +91,20 @@ public sealed class RuleOptions
     private int Int(string key, int fallback, int min, int max) =>
         int.TryParse(lookup(key)?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : fallback;
 
-    private static Regex[] ParseGlobs(string? text)
+    private static NameGlob[] ParseGlobs(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new Regex[0];
+            return new NameGlob[0];
         }
 
-        var list = new List<Regex>();
+        var list = new List<NameGlob>();
         foreach (var part in text!.Split(','))
         {
             var glob = part.Trim();
             if (glob.Length > 0)
             {
-                var pattern = "^" + Regex.Escape(glob).Replace(@"\*", ".*").Replace(@"\?", ".") + "$";
-                list.Add(new Regex(pattern, RegexOptions.CultureInvariant));
+                list.Add(new NameGlob(glob));
             }
         }
 

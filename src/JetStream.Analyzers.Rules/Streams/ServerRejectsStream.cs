@@ -264,16 +264,29 @@ public sealed class ServerRejectsStream : StreamRule
                 ApiOverlap(subj, noAck);
             }
 
-            var valid = seen.ToList();
-            for (var i = 0; i < valid.Count; i++)
+            OverlappingSubjects(seen.ToList());
+        }
+
+        /// <summary>Overlapping pairs through a subject trie; past <see cref="FindingCaps.PerRule"/> pairs, one reason counts the rest.</summary>
+        private void OverlappingSubjects(List<string> valid)
+        {
+            var listed = 0;
+            var more = 0;
+            foreach (var (i, j) in new SubjectIndex(valid).CollidingPairs())
             {
-                for (var j = i + 1; j < valid.Count; j++)
+                if (listed++ < FindingCaps.PerRule)
                 {
-                    if (Subjects.Collide(valid[i], valid[j]))
-                    {
-                        Reject(s.Subjects, $"subject \"{valid[i]}\" overlaps with \"{valid[j]}\"");
-                    }
+                    Reject(s.Subjects, $"subject \"{valid[i]}\" overlaps with \"{valid[j]}\"");
                 }
+                else if (++more >= FindingCaps.Counted)
+                {
+                    break;
+                }
+            }
+
+            if (more > 0)
+            {
+                Reject(s.Subjects, $"{FindingCaps.Count(more)} more pairs of subjects overlap");
             }
         }
 

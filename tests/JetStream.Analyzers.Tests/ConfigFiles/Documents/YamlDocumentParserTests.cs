@@ -24,3 +24,31 @@ public sealed class YamlDocumentParserTests
         Assert.Equal("s.yaml(2,3,4,1)", root["subjects"]!.Span.ToString());
     }
 }
+
+/// <summary>Issue 15, items 13 and 16: a byte order mark is not content, and errors at the end stay inside the file.</summary>
+public sealed class YamlDocumentParserBadInputTests
+{
+    [Fact]
+    public void ByteOrderMark_IsNotPartOfTheFirstKey()
+    {
+        var parsed = YamlDocumentParser.Parse("s.yaml", "\uFEFFname: ORDERS\nsubjects: [orders.>]\n");
+
+        var root = Assert.IsType<MappingNode>(Assert.Single(parsed.Documents));
+        Assert.Equal("name", root.Entries[0].Key.Text);
+        Assert.Equal("s.yaml(1,1,1,5)", root.Entries[0].Key.Span.ToString());
+    }
+
+    [Theory]
+    [InlineData("name: E\nsubjects: [")]
+    [InlineData("name: E\nsubjects: [\n")]
+    [InlineData("name: E\r\nsubjects: [\r\n\r\n")]
+    public void ErrorAtTheEnd_IsOnTheLastLineWithContent(string text)
+    {
+        var parsed = YamlDocumentParser.Parse("s.yaml", text);
+
+        var problem = Assert.Single(parsed.Problems);
+        Assert.Equal(2, problem.Span.Line);
+        Assert.InRange(problem.Span.Column, 1, "subjects: [".Length + 1);
+        Assert.InRange(problem.Span.EndLine, 1, 2);
+    }
+}

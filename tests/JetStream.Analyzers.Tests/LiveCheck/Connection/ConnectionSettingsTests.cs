@@ -51,6 +51,11 @@ public sealed class ConnectionSettingsTests
     [InlineData("soon")]
     [InlineData("0")]
     [InlineData("-3")]
+    [InlineData("0.001")]
+    [InlineData("00:00:00.01")]
+    [InlineData("3601")]
+    [InlineData("1e300")]
+    [InlineData("NaN")]
     public void Invalid_timeouts_are_refused(string property)
     {
         var e = Assert.Throws<LiveCheckException>(() => ConnectionSettings.Resolve(new LiveCheckProperties { Server = "localhost", Timeout = property }));
