@@ -46,6 +46,8 @@ public sealed class ConsumerModel
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata
     public ConfigValue<bool> HasPauseUntil { get; set; }                 // pause_until (2.11)
     public ConfigValue<bool> HasPriorityPolicy { get; set; }             // priority_policy other than none (2.11)
+    public ConfigValue<IReadOnlyList<string>> PriorityGroups { get; set; } // priority_groups (2.11)
+    public ConfigValue<long> PriorityTimeout { get; set; }               // priority_timeout (2.11, ns)
 
     /// <summary>True for push, false for pull, null when the deliver subject is computed at run time.</summary>
     public bool? IsPush => DeliverSubject.Kind switch

@@ -50,6 +50,8 @@ internal static class ConsumerModelBuilder
             MetadataBytes = w.MetadataSize("Metadata"),
             HasPauseUntil = w.Presence("PauseUntil"),
             HasPriorityPolicy = w.Enum("PriorityPolicy", CSharpEnums.PriorityPolicySet),
+            PriorityGroups = w.StringList("PriorityGroups"),
+            PriorityTimeout = w.Duration("PinnedTTL"),
         };
     }
 }
