@@ -65,7 +65,7 @@ internal static class ConsumerBinder
         .Add("inactive_threshold", (r, n, m, f) => m.InactiveThreshold = r.Duration(n, f), V2_7)
         .Add("num_replicas", (r, n, m, f) => m.NumReplicas = r.Integer(n, f), V2_8_3)
         .Add("mem_storage", (r, n, m, f) => m.MemStorage = r.Bool(n, f), V2_8_3)
-        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f), V2_10)
+        .Add("metadata", (r, n, m, f) => (m.MetadataBytes, m.MetadataServerKeyBytes) = (r.Metadata(n, f), ServerMetadata.KeyBytes(n)), V2_10)
         .Add("pause_until", (r, n, m, f) => m.HasPauseUntil = r.Timestamp(n, f), V2_11)
         .Add("priority_policy", (r, n, m, f) => m.HasPriorityPolicy = r.Enum(n, f, ApiPriority), V2_11)
         .Add("priority_groups", (r, n, m, f) => m.PriorityGroups = r.StringList(n, f), V2_11)

@@ -14,6 +14,7 @@ internal static class StreamBinder
     private static readonly Dictionary<string, DiscardPolicy> Discard = new() { ["old"] = DiscardPolicy.Old, ["new"] = DiscardPolicy.New };
     private static readonly Dictionary<string, StorageType> Storage = new() { ["file"] = StorageType.File, ["memory"] = StorageType.Memory };
     private static readonly Dictionary<string, bool> Compression = new() { ["none"] = false, ["s2"] = true, [""] = false };
+    private static readonly Dictionary<string, bool> ApiCompression = new() { ["none"] = false, ["s2"] = true };
     private static readonly Dictionary<string, bool> PersistMode = new() { ["default"] = false, ["async"] = true, [""] = false };
 
     private static readonly ServerVersion V2_7 = new(2, 7, 0);
@@ -114,8 +115,8 @@ internal static class StreamBinder
         .Add("mirror_direct", (r, n, m, f) => m.MirrorDirect = r.Bool(n, f), V2_9)
         .Add("discard_new_per_subject", (r, n, m, f) => m.DiscardNewPerSubject = r.Bool(n, f), V2_9_1)
         .Add("republish", (r, n, m, f) => m.HasRepublish = Presence(Nested(r, n, f, ApiRepublish, m), n), V2_8_3)
-        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f), V2_10)
-        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression), V2_10)
+        .Add("metadata", (r, n, m, f) => (m.MetadataBytes, m.MetadataServerKeyBytes) = (r.Metadata(n, f), ServerMetadata.KeyBytes(n)), V2_10)
+        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, ApiCompression), V2_10)
         .Add("first_seq", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0), V2_10)
         .Add("subject_transform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Transform(r, n, f, ApiTransform, m)), V2_10)
         .Add("consumer_limits", (r, n, m, f) => ConsumerLimits(r, n, m, f, ApiConsumerLimits), V2_10)

@@ -118,7 +118,7 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.Description, $"consumer description is too long, maximum allowed is {MaxDescriptionLength}");
             }
 
-            if (v.AtLeast(2, 10) && c.MetadataBytes.TryGet(out var metadata) && metadata > MaxMetadataBytes)
+            if (v.AtLeast(2, 10) && Describe.ServerMetadataBytes(c.MetadataBytes, c.MetadataServerKeyBytes, v) is { } metadata && metadata > MaxMetadataBytes)
             {
                 Reject(c.MetadataBytes, "consumer metadata exceeds maximum size of 128KB");
             }
@@ -204,9 +204,11 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.MaxWaiting, "consumer in push mode can not set max waiting");
             }
 
-            if (c.MaxAckPending.TryGet(out var maxAckPending) && maxAckPending > 0 && (c.AckPolicy.IsAbsent || c.AckPolicy.Is(AckPolicy.None)))
+            if (EffectiveMaxAckPending() is > 0 and var maxAckPending && (c.AckPolicy.IsAbsent || c.AckPolicy.Is(AckPolicy.None)))
             {
-                Reject(c.MaxAckPending, "consumer requires ack policy for max ack pending");
+                Reject(c.MaxAckPending, c.MaxAckPending.IsKnown && c.MaxAckPending.Value == maxAckPending
+                    ? "consumer requires ack policy for max ack pending"
+                    : $"consumer requires ack policy for max ack pending (it inherits {maxAckPending} from the stream's consumer_limits)");
             }
 
             // The flow_control ack policy (2.14) sets flow control and a 1s heartbeat itself.
@@ -220,7 +222,8 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.IdleHeartbeat, "consumer idle heartbeat needs to be >= 100ms");
             }
 
-            if (c.FlowControl.Is(true) && (c.IdleHeartbeat.IsAbsent || c.IdleHeartbeat.Is(0)))
+            // From 2.12 a negative heartbeat is turned into 0 first.
+            if (c.FlowControl.Is(true) && (c.IdleHeartbeat.IsAbsent || c.IdleHeartbeat.Is(0) || v.AtLeast(2, 12) && c.IdleHeartbeat.TryGet(out var hb) && hb < 0))
             {
                 Reject(c.FlowControl, "consumer with flow control also needs heartbeats");
             }
@@ -600,6 +603,25 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             {
                 Reject(c.DeliverPolicy, "consumer must be deliver all on workqueue stream");
             }
+        }
+
+        /// <summary>
+        /// max_ack_pending after the server's defaults: a consumer that leaves it unset (or 0) takes the stream's
+        /// consumer_limits.max_ack_pending (2.10). Null when unknown.
+        /// </summary>
+        private long? EffectiveMaxAckPending()
+        {
+            if (c.MaxAckPending.TryGet(out var own) && own != 0)
+            {
+                return own;
+            }
+
+            if (c.MaxAckPending.IsUnknown || v.Before(2, 10) || c.Stream is not { } stream)
+            {
+                return c.MaxAckPending.IsUnknown ? null : 0;
+            }
+
+            return stream.ConsumerLimitMaxAckPending.TryGet(out var limit) ? limit : stream.ConsumerLimitMaxAckPending.IsUnknown ? null : 0;
         }
 
         /// <summary>

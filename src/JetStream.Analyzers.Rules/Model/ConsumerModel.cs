@@ -44,6 +44,7 @@ public sealed class ConsumerModel
     public ConfigValue<bool> MemStorage { get; set; }                    // mem_storage
     public ConfigValue<bool> Direct { get; set; }                        // direct (internal: mirror/source consumers)
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata
+    public ConfigValue<long> MetadataServerKeyBytes { get; set; }        // metadata: bytes of _nats.ver, _nats.level, _nats.req.level
     public ConfigValue<bool> HasPauseUntil { get; set; }                 // pause_until (2.11)
     public ConfigValue<bool> HasPriorityPolicy { get; set; }             // priority_policy other than none (2.11)
     public ConfigValue<IReadOnlyList<string>> PriorityGroups { get; set; } // priority_groups (2.11)

@@ -46,6 +46,7 @@ public sealed class StreamModel
     public ConfigValue<string> RepublishSource { get; set; }             // republish.src
     public ConfigValue<string> RepublishDestination { get; set; }        // republish.dest
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata: sum of key and value lengths
+    public ConfigValue<long> MetadataServerKeyBytes { get; set; }        // metadata: bytes of _nats.ver, _nats.level, _nats.req.level
     public ConfigValue<string> PlacementCluster { get; set; }            // placement.cluster
     public ConfigValue<IReadOnlyList<string>> PlacementTags { get; set; } // placement.tags
     public ConfigValue<string> PlacementPreferred { get; set; }           // placement.preferred (2.11)

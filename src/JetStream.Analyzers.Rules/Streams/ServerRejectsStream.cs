@@ -89,9 +89,9 @@ public sealed class ServerRejectsStream : StreamRule
                 Reject(s.Description, $"stream description is too long, maximum allowed is {MaxDescriptionLength}");
             }
 
-            if (v.AtLeast(2, 10) && s.MetadataBytes.TryGet(out var metadata) && metadata > MaxMetadataBytes)
+            if (v.AtLeast(2, 10) && Describe.ServerMetadataBytes(s.MetadataBytes, s.MetadataServerKeyBytes, v) is { } metadata && metadata > MaxMetadataBytes)
             {
-                Reject(s.MetadataBytes, $"stream metadata exceeds maximum size of {MaxMetadataBytes} bytes");
+                Reject(s.MetadataBytes, $"stream metadata exceeds maximum size of {MaxMetadataBytes} bytes ({metadata} bytes as the server counts them)");
             }
         }
 
@@ -380,7 +380,9 @@ public sealed class ServerRejectsStream : StreamRule
                 return;
             }
 
-            if (!string.IsNullOrEmpty(dest) && Subjects.IsValid(dest) && subjects.Any(subj => Subjects.IsValid(subj) && Subjects.Collide(subj, dest!)))
+            // From 2.10 an empty destination is compared too: a subject of ">" or "*" matches it.
+            if (!string.IsNullOrEmpty(dest) && Subjects.IsValid(dest) && subjects.Any(subj => Subjects.IsValid(subj) && Subjects.Collide(subj, dest!))
+                || dest == string.Empty && v.AtLeast(2, 10) && subjects.Any(subj => subj is ">" or "*"))
             {
                 Reject(s.RepublishDestination, $"stream configuration for republish destination forms a cycle ('{dest}' is captured by the stream)");
                 return;

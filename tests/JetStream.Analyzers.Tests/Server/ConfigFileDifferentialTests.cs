@@ -46,8 +46,8 @@ namespace JetStream.Analyzers.Tests.Server;
 public sealed class ConfigFileDifferentialTests
 {
     private const int DefaultSeed = 20240917;
-    private const int StreamCount = 600;
-    private const int ConsumerCount = 500;
+    private const int StreamCount = 1000;
+    private const int ConsumerCount = 1000;
 
     private readonly ITestOutputHelper output;
 

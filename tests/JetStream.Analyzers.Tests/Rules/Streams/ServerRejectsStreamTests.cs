@@ -72,9 +72,19 @@ public class ServerRejectsStreamTests
     public void MetadataTooLarge_From210()
     {
         var stream = SafeStream().With(s => s.MetadataBytes = Known(128L * 1024 + 1, "metadata"));
-        Assert.Equal(new[] { "stream metadata exceeds maximum size of 131072 bytes" }, Check(stream, "2.10.0"));
+        Assert.Equal(new[] { "stream metadata exceeds maximum size of 131072 bytes (131073 bytes as the server counts them)" }, Check(stream, "2.10.0"));
         Assert.Empty(Check(stream, "2.9.25"));
-        Assert.Empty(Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024, "metadata"))));
+        Assert.Empty(Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024, "metadata")), "2.10.27"));
+    }
+
+    // From 2.11 the server replaces _nats.ver, _nats.level and _nats.req.level with its own 16-byte _nats.req.level first.
+    [Fact]
+    public void MetadataTooLarge_CountsTheServersOwnKey_From211()
+    {
+        Assert.Empty(Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024 - 16, "metadata")), "2.15.1"));
+        Assert.Equal(new[] { "stream metadata exceeds maximum size of 131072 bytes (131073 bytes as the server counts them)" },
+            Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024 - 15, "metadata")), "2.11.0"));
+        Assert.Empty(Check(SafeStream().With(s => { s.MetadataBytes = Known(128L * 1024 + 4, "metadata"); s.MetadataServerKeyBytes = Known(20L, "metadata"); }), "2.15.1"));
     }
 
     [Theory]
