@@ -77,7 +77,7 @@ internal static class StreamBinder
         .Add("opt_start_seq", (r, n, _, f) => r.UnsignedInteger(n, f))
         .Add("opt_start_time", (r, n, _, f) => r.Timestamp(n, f))
         .Add("consumer", (r, n, m, f) => Nested(r, n, f, ApiSourceConsumer, m), V2_14)
-        .Known("domain")
+        .Add("domain", (r, n, m, f) => m.Domain = r.String(n, f))
         .NullMatters("subject_transforms", "external", "opt_start_time", "consumer");
 
     private static readonly FieldTable<StreamSourceModel> NackSource = new FieldTable<StreamSourceModel>()

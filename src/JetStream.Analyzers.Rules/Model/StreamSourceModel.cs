@@ -17,6 +17,9 @@ public sealed class StreamSourceModel
     /// <summary>consumer.name (2.14): a durable consumer on the origin the server creates and keeps.</summary>
     public ConfigValue<string> ConsumerName { get; set; }
 
+    /// <summary>domain: the nats CLI's shorthand for external.api; not a field of the server's source.</summary>
+    public ConfigValue<string> Domain { get; set; }
+
     public ConfigValue<bool> IsExternal { get; set; }
 
     /// <summary>external.api: the API prefix of another account or domain.</summary>

@@ -577,6 +577,12 @@ public sealed class ServerRejectsStream : StreamRule
         {
             foreach (var origin in Origins())
             {
+                // Strict JSON (2.12) refuses the CLI's "domain" key; earlier releases drop it.
+                if (v.AtLeast(2, 12) && !origin.Domain.IsAbsent)
+                {
+                    RejectAt(origin.Domain.Origin ?? origin.Origin, "invalid JSON: json: unknown field \"domain\" (the nats CLI turns a domain into external.api; the server has no such field)");
+                }
+
                 if (!origin.IsExternal.Is(true))
                 {
                     continue;

@@ -435,6 +435,14 @@ public class ServerRejectsStreamTests
     }
 
     [Fact]
+    public void SourceDomain_UnknownToTheServer_From212()
+    {
+        var stream = SafeStream().With(s => s.Sources = List("sources", new StreamSourceModel { Name = Known("A", "a"), Domain = Known("hub", "domain"), IsExternal = Known(false, "a"), Origin = "a" }));
+        Assert.Equal(new[] { "invalid JSON: json: unknown field \"domain\" (the nats CLI turns a domain into external.api; the server has no such field)" }, Check(stream, "2.12.0"));
+        Assert.Empty(Check(stream, "2.11.0"));
+    }
+
+    [Fact]
     public void TemplateOwner_ByRelease()
     {
         Assert.Equal(new[] { "stream not owned by template ('T': streams are only owned by the templates that create them)" }, Check(SafeStream().With(s => s.TemplateOwner = Known("T", "tpl")), "2.10.27"));
