@@ -57,7 +57,7 @@ public sealed class CorpusEntry
 /// comes from the <see cref="Random"/> seeded by the test, so a seed reproduces the corpus exactly.
 /// <para>
 /// Branches that are deliberately NOT generated (each is an accepted difference between "the linter reports an error"
-/// and "nats-server 2.9.10 rejects a create request"; <see cref="Exclusions"/> lists them for the report):
+/// and "nats-server rejects a create request" on 2.9.10, 2.10.27 or 2.15.1; <see cref="Exclusions"/> lists them for the report):
 /// </para>
 /// <list type="bullet">
 /// <item>Stream replicas 2–5: a standalone server refuses them (10074 "replicas > 1 not supported in non-clustered
@@ -75,6 +75,7 @@ public sealed class CorpusEntry
 /// <item>Stream files the linter can't recognize as streams: a bare file with none of the stream-only keys (e.g. only
 /// a name) is reported as JS4009 "not a stream or consumer definition" (a warning), so every generated stream has at
 /// least one such key ("storage": "file" is added when none was chosen).</item>
+/// <item>Placement by cluster tags: whether the tags can be satisfied depends on the cluster, not the file.</item>
 /// <item>Subjects that capture the JetStream API ("&gt;", "*.&gt;", "$JS.&gt;", ...) without "no_ack": true: the stream
 /// would acknowledge the test's own API requests (delete, ...) and race the API's reply. They are generated with
 /// "no_ack": true only; 2.9.10 accepts both, so no verdict depends on it.</item>
@@ -99,6 +100,7 @@ public sealed class DifferentialCorpus
         "max_waiting beyond ~10^5 on pull consumers (2.9.10 allocates the wait queue up front: 2^31 slots crash it out of memory)",
         "bare stream files without any stream-only key (JS4009 warning: not recognizable as a stream)",
         "API-capturing subjects without no_ack (the stream would answer the test's own API requests; generated with no_ack only)",
+        "placement that depends on the cluster's tags (a standalone server places nothing; the linter never judges tags)",
     };
 
     /// <summary>The streams consumers are created on; created before, deleted after the consumer phase.</summary>
