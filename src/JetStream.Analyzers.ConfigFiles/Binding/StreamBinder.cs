@@ -14,6 +14,7 @@ internal static class StreamBinder
     private static readonly Dictionary<string, DiscardPolicy> Discard = new() { ["old"] = DiscardPolicy.Old, ["new"] = DiscardPolicy.New };
     private static readonly Dictionary<string, StorageType> Storage = new() { ["file"] = StorageType.File, ["memory"] = StorageType.Memory };
     private static readonly Dictionary<string, bool> Compression = new() { ["none"] = false, ["s2"] = true, [""] = false };
+    private static readonly Dictionary<string, bool> ApiCompression = new() { ["none"] = false, ["s2"] = true };
     private static readonly Dictionary<string, bool> PersistMode = new() { ["default"] = false, ["async"] = true, [""] = false };
 
 
@@ -22,21 +23,21 @@ internal static class StreamBinder
         .Add("deliver", (r, n, m, f) => m.ExternalDeliver = r.String(n, "external." + f));
 
     private static readonly FieldTable<StreamSourceModel> ApiSourceConsumer = new FieldTable<StreamSourceModel>(FieldScope.SourceConsumer, ConfigFormat.Api)
-        .Add("name", (r, n, _, f) => r.String(n, "consumer." + f))
+        .Add("name", (r, n, m, f) => m.ConsumerName = r.String(n, "consumer." + f))
         .Add("deliver_subject", (r, n, _, f) => r.String(n, "consumer." + f));
 
-    private static readonly FieldTable<object?> ApiTransform = new FieldTable<object?>(FieldScope.Transform, ConfigFormat.Api)
-        .Add("src", (r, n, _, f) => r.String(n, f))
-        .Add("dest", (r, n, _, f) => r.String(n, f));
+    private static readonly FieldTable<SubjectTransformModel> ApiTransform = new FieldTable<SubjectTransformModel>(FieldScope.Transform, ConfigFormat.Api)
+        .Add("src", (r, n, m, f) => m.Source = r.String(n, f))
+        .Add("dest", (r, n, m, f) => m.Destination = r.String(n, f));
 
-    private static readonly FieldTable<object?> NackTransform = new FieldTable<object?>(FieldScope.Transform, ConfigFormat.Nack)
-        .Add("source", (r, n, _, f) => r.String(n, f))
-        .Add("dest", (r, n, _, f) => r.String(n, f));
+    private static readonly FieldTable<SubjectTransformModel> NackTransform = new FieldTable<SubjectTransformModel>(FieldScope.Transform, ConfigFormat.Nack)
+        .Add("source", (r, n, m, f) => m.Source = r.String(n, f))
+        .Add("dest", (r, n, m, f) => m.Destination = r.String(n, f));
 
     private static readonly FieldTable<StreamModel> ApiPlacement = new FieldTable<StreamModel>(FieldScope.Placement, ConfigFormat.Api)
         .Add("cluster", (r, n, m, f) => m.PlacementCluster = r.String(n, "placement." + f))
         .Add("tags", (r, n, m, f) => m.PlacementTags = r.StringList(n, "placement." + f))
-        .Add("preferred", (r, n, _, f) => r.String(n, "placement." + f));
+        .Add("preferred", (r, n, m, f) => m.PlacementPreferred = r.String(n, "placement." + f));
 
     private static readonly FieldTable<StreamModel> NackPlacement = new FieldTable<StreamModel>(FieldScope.Placement, ConfigFormat.Nack)
         .Add("cluster", (r, n, m, f) => m.PlacementCluster = r.String(n, "placement." + f))
@@ -53,28 +54,28 @@ internal static class StreamBinder
         .Add("headersOnly", (r, n, _, f) => r.Bool(n, "republish." + f));
 
     private static readonly FieldTable<StreamModel> ApiConsumerLimits = new FieldTable<StreamModel>(FieldScope.ConsumerLimits, ConfigFormat.Api)
-        .Add("inactive_threshold", (r, n, m, f) => LimitSet(m, r.Duration(n, "consumer_limits." + f)))
-        .Add("max_ack_pending", (r, n, m, f) => LimitSet(m, r.Integer(n, "consumer_limits." + f)));
+        .Add("inactive_threshold", (r, n, m, f) => LimitSet(m, m.ConsumerLimitInactiveThreshold = r.Duration(n, "consumer_limits." + f)))
+        .Add("max_ack_pending", (r, n, m, f) => LimitSet(m, m.ConsumerLimitMaxAckPending = r.Integer(n, "consumer_limits." + f)));
 
     private static readonly FieldTable<StreamModel> NackConsumerLimits = new FieldTable<StreamModel>(FieldScope.ConsumerLimits, ConfigFormat.Nack)
-        .Add("inactiveThreshold", (r, n, m, f) => LimitSet(m, r.Duration(n, "consumerLimits." + f)))
-        .Add("maxAckPending", (r, n, m, f) => LimitSet(m, r.Integer(n, "consumerLimits." + f)));
+        .Add("inactiveThreshold", (r, n, m, f) => LimitSet(m, m.ConsumerLimitInactiveThreshold = r.Duration(n, "consumerLimits." + f)))
+        .Add("maxAckPending", (r, n, m, f) => LimitSet(m, m.ConsumerLimitMaxAckPending = r.Integer(n, "consumerLimits." + f)));
 
     private static readonly FieldTable<StreamSourceModel> ApiSource = new FieldTable<StreamSourceModel>(FieldScope.Source, ConfigFormat.Api)
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("filter_subject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
-        .Add("subject_transforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f))
+        .Add("subject_transforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f, m))
         .Add("external", (r, n, m, f) => m.IsExternal = External(r, n, f, m))
         .Add("opt_start_seq", (r, n, _, f) => r.UnsignedInteger(n, f))
         .Add("opt_start_time", (r, n, _, f) => r.Timestamp(n, f))
         .Add("consumer", (r, n, m, f) => Nested(r, n, f, ApiSourceConsumer, m))
-        .Known("domain")
+        .Add("domain", (r, n, m, f) => m.Domain = r.String(n, f))
         .NullMatters("subject_transforms", "external", "opt_start_time", "consumer");
 
     private static readonly FieldTable<StreamSourceModel> NackSource = new FieldTable<StreamSourceModel>(FieldScope.Source, ConfigFormat.Nack)
         .Add("name", (r, n, m, f) => m.Name = r.String(n, f))
         .Add("filterSubject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
-        .Add("subjectTransforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f, NackTransform))
+        .Add("subjectTransforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f, m, NackTransform))
         .Add("externalApiPrefix", (r, n, m, f) => m.IsExternal = Flag(m.ExternalApi = r.String(n, f)))
         .Add("externalDeliverPrefix", (r, n, m, f) => m.ExternalDeliver = r.String(n, f))
         .Add("optStartSeq", (r, n, _, f) => r.Integer(n, f, 0))
@@ -106,10 +107,10 @@ internal static class StreamBinder
         .Add("mirror_direct", (r, n, m, f) => m.MirrorDirect = r.Bool(n, f))
         .Add("discard_new_per_subject", (r, n, m, f) => m.DiscardNewPerSubject = r.Bool(n, f))
         .Add("republish", (r, n, m, f) => m.HasRepublish = Presence(Nested(r, n, f, ApiRepublish, m), n))
-        .Add("metadata", (r, n, m, f) => m.MetadataBytes = r.Metadata(n, f))
-        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression))
+        .Add("metadata", (r, n, m, f) => (m.MetadataBytes, m.MetadataServerKeyBytes) = (r.Metadata(n, f), ServerMetadata.KeyBytes(n)))
+        .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, ApiCompression))
         .Add("first_seq", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0))
-        .Add("subject_transform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Nested(r, n, f, ApiTransform, null)))
+        .Add("subject_transform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Transform(r, n, f, ApiTransform, m)))
         .Add("consumer_limits", (r, n, m, f) => ConsumerLimits(r, n, m, f, ApiConsumerLimits))
         .Add("allow_msg_ttl", (r, n, m, f) => m.AllowMsgTtl = r.Bool(n, f))
         .Add("subject_delete_marker_ttl", (r, n, m, f) => m.SubjectDeleteMarkerTtl = r.Duration(n, f))
@@ -119,7 +120,7 @@ internal static class StreamBinder
         .Add("persist_mode", (r, n, m, f) => m.AsyncPersist = r.Enum(n, f, PersistMode))
         .Add("allow_batched", (r, n, m, f) => m.AllowBatched = r.Bool(n, f))
         .Add("placement", (r, n, m, f) => Nested(r, n, f, ApiPlacement, m))
-        .Add("template_owner", (r, n, _, f) => r.String(n, f))
+        .Add("template_owner", (r, n, m, f) => m.TemplateOwner = r.String(n, f))
         .NullMatters("retention", "discard", "storage", "subjects", "placement", "mirror", "sources", "republish", "metadata", "subject_transform", "compression", "persist_mode");
 
     private static readonly FieldTable<StreamModel> Nack = new FieldTable<StreamModel>(FieldScope.Stream, ConfigFormat.Nack)
@@ -143,7 +144,7 @@ internal static class StreamBinder
         .Add("sources", (r, n, m, f) => m.Sources = Sources(r, n, f, NackSource))
         .Add("compression", (r, n, m, f) => m.Compression = r.Enum(n, f, Compression))
         .Add("firstSequence", (r, n, m, f) => m.FirstSequence = r.Integer(n, f, 0))
-        .Add("subjectTransform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Nested(r, n, f, NackTransform, null)))
+        .Add("subjectTransform", (r, n, m, f) => m.HasSubjectTransform = NonEmpty(Transform(r, n, f, NackTransform, m)))
         .Add("republish", (r, n, m, f) => m.HasRepublish = Presence(Nested(r, n, f, NackRepublish, m), n))
         .Add("sealed", (r, n, m, f) => m.Sealed = r.Bool(n, f))
         .Add("denyDelete", (r, n, m, f) => m.DenyDelete = r.Bool(n, f))
@@ -303,8 +304,8 @@ internal static class StreamBinder
         }
     }
 
-    /// <summary>A list of subject transforms ({src, dest} objects); true when it has any.</summary>
-    private static ConfigValue<bool> Transforms(FieldReader reader, ConfigNode node, string field, FieldTable<object?>? table = null)
+    /// <summary>A list of subject transforms ({src, dest} objects) into <see cref="StreamSourceModel.SubjectTransforms"/>; true when it has any.</summary>
+    private static ConfigValue<bool> Transforms(FieldReader reader, ConfigNode node, string field, StreamSourceModel source, FieldTable<SubjectTransformModel>? table = null)
     {
         if (node is ScalarNode { Kind: ScalarKind.Null })
         {
@@ -314,15 +315,35 @@ internal static class StreamBinder
         if (node is not SequenceNode list)
         {
             reader.Mismatch(node, field, "a list of {src, dest} mappings");
+            source.SubjectTransforms = ConfigValue<IReadOnlyList<SubjectTransformModel>>.Unknown(node.Span);
             return ConfigValue<bool>.Unknown(node.Span);
         }
 
+        var transforms = new List<SubjectTransformModel>();
         foreach (var item in list.Items)
         {
-            Nested(reader, item, field, table ?? ApiTransform, null);
+            var transform = new SubjectTransformModel { Origin = item.Span };
+            if (Nested(reader, item, field, table ?? ApiTransform, transform) is null)
+            {
+                source.SubjectTransforms = ConfigValue<IReadOnlyList<SubjectTransformModel>>.Unknown(list.Span);
+                return ConfigValue<bool>.Known(list.Items.Count > 0, list.Span);
+            }
+
+            transforms.Add(transform);
         }
 
+        source.SubjectTransforms = ConfigValue<IReadOnlyList<SubjectTransformModel>>.Known(transforms, list.Span);
         return ConfigValue<bool>.Known(list.Items.Count > 0, list.Span);
+    }
+
+    /// <summary>The stream's subject_transform into <see cref="StreamModel.SubjectTransform"/>; the mapping, or null when it is not one.</summary>
+    private static MappingNode? Transform(FieldReader reader, ConfigNode node, string field, FieldTable<SubjectTransformModel> table, StreamModel model)
+    {
+        var transform = new SubjectTransformModel { Origin = node.Span };
+        var map = Nested(reader, node, field, table, transform);
+        model.SubjectTransform = map is not null ? ConfigValue<SubjectTransformModel>.Known(transform, map.Span)
+            : node is ScalarNode { Kind: ScalarKind.Null } ? ConfigValue<SubjectTransformModel>.Absent : ConfigValue<SubjectTransformModel>.Unknown(node.Span);
+        return map;
     }
 
     private static ConfigValue<bool> Flag(ConfigValue<string> value) =>

@@ -108,7 +108,7 @@ internal static class FieldComparison
         new("sample_freq", (m, _) => Values.Text(m.SampleFrequency), m => m.SampleFrequency.Origin),
         // Pull consumers only: a push consumer has no waiting requests, and push versus pull is deliver_subject's difference.
         new("max_waiting", (m, f) => Values.Integer(EffectiveConsumer.MaxWaiting(m, f.Version)), m => m.MaxWaiting.Origin),
-        new("max_ack_pending", (m, f) => EffectiveConsumer.MaxAckPending(m, f.Version, f.Limits?.MaxAckPending ?? -1, f.StreamHasConsumerLimits) switch
+        new("max_ack_pending", (m, f) => EffectiveConsumer.MaxAckPending(m, f.Stream, f.Version, f.Limits?.MaxAckPending ?? -1) switch
         {
             null => null,
             < 0 => "unlimited",
@@ -204,12 +204,16 @@ internal static class FieldComparison
         {
             Version = version;
             Limits = limits;
+            Stream = stream;
             StreamHasConsumerLimits = version.AtLeast(2, 10) && (stream is null || !stream.HasConsumerLimits.Is(false) && !stream.HasConsumerLimits.IsAbsent);
         }
 
         public ServerVersion Version { get; }
 
         public JetStreamLimits? Limits { get; }
+
+        /// <summary>The server's configuration of the consumer's stream; null for a stream comparison.</summary>
+        public StreamModel? Stream { get; }
 
         public bool StreamHasConsumerLimits { get; }
     }

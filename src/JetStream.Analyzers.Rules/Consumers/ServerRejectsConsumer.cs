@@ -38,6 +38,8 @@ public sealed class ServerRejectsConsumer : ConsumerRule
         checker.Filters();
         checker.DeliverPolicy();
         checker.SampleFrequency();
+        checker.FlowControlAckPolicy();
+        checker.Priority();
         checker.Stream();
     }
 
@@ -116,7 +118,7 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.Description, $"consumer description is too long, maximum allowed is {MaxDescriptionLength}");
             }
 
-            if (v.AtLeast(2, 10) && c.MetadataBytes.TryGet(out var metadata) && metadata > MaxMetadataBytes)
+            if (v.AtLeast(2, 10) && Describe.ServerMetadataBytes(c.MetadataBytes, c.MetadataServerKeyBytes, v) is { } metadata && metadata > MaxMetadataBytes)
             {
                 Reject(c.MetadataBytes, "consumer metadata exceeds maximum size of 128KB");
             }
@@ -139,7 +141,8 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.Backoff, "consumer backoff needs to be positive");
             }
 
-            if (c.AckWait.TryGet(out var ackWait) && ackWait < 0)
+            // With a backoff list the server takes the ack wait from its first value.
+            if (c.AckWait.TryGet(out var ackWait) && ackWait < 0 && (c.Backoff.IsAbsent || c.Backoff.TryGet(out var list) && list is { Count: 0 }))
             {
                 Reject(c.AckWait, "consumer ack wait needs to be positive");
             }
@@ -195,14 +198,23 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.DeliverSubject, "consumer deliver subject has wildcards");
             }
 
-            if (c.MaxWaiting.TryGet(out var maxWaiting) && maxWaiting != 0)
+            // From 2.12 the server turns a negative max waiting into 0 first.
+            if (c.MaxWaiting.TryGet(out var maxWaiting) && (maxWaiting > 0 || maxWaiting < 0 && v.Before(2, 12)))
             {
                 Reject(c.MaxWaiting, "consumer in push mode can not set max waiting");
             }
 
-            if (c.MaxAckPending.TryGet(out var maxAckPending) && maxAckPending > 0 && (c.AckPolicy.IsAbsent || c.AckPolicy.Is(AckPolicy.None)))
+            if (EffectiveConsumer.InheritedMaxAckPending(c, c.Stream, v) is > 0 and var maxAckPending && (c.AckPolicy.IsAbsent || c.AckPolicy.Is(AckPolicy.None)))
             {
-                Reject(c.MaxAckPending, "consumer requires ack policy for max ack pending");
+                Reject(c.MaxAckPending, c.MaxAckPending.IsKnown && c.MaxAckPending.Value == maxAckPending
+                    ? "consumer requires ack policy for max ack pending"
+                    : $"consumer requires ack policy for max ack pending (it inherits {maxAckPending} from the stream's consumer_limits)");
+            }
+
+            // The flow_control ack policy (2.14) sets flow control and a 1s heartbeat itself.
+            if (v.AtLeast(2, 14) && c.AckPolicy.Is(AckPolicy.FlowControl))
+            {
+                return;
             }
 
             if (c.IdleHeartbeat.TryGet(out var heartbeat) && heartbeat > 0 && heartbeat < 100 * Durations.Millisecond)
@@ -210,7 +222,8 @@ public sealed class ServerRejectsConsumer : ConsumerRule
                 Reject(c.IdleHeartbeat, "consumer idle heartbeat needs to be >= 100ms");
             }
 
-            if (c.FlowControl.Is(true) && (c.IdleHeartbeat.IsAbsent || c.IdleHeartbeat.Is(0)))
+            // From 2.12 a negative heartbeat is turned into 0 first.
+            if (c.FlowControl.Is(true) && (c.IdleHeartbeat.IsAbsent || c.IdleHeartbeat.Is(0) || v.AtLeast(2, 12) && c.IdleHeartbeat.TryGet(out var hb) && hb < 0))
             {
                 Reject(c.FlowControl, "consumer with flow control also needs heartbeats");
             }
@@ -461,6 +474,80 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             return !single && !many;
         }
 
+        /// <summary>
+        /// The flow_control ack policy (2.14) on a push consumer: the server fills in flow control and its heartbeat,
+        /// but an ack wait, a backoff, a max deliver or an unlimited max ack pending are refused.
+        /// </summary>
+        public void FlowControlAckPolicy()
+        {
+            if (v.Before(2, 14) || !c.AckPolicy.Is(AckPolicy.FlowControl) || c.IsPush != true)
+            {
+                return;
+            }
+
+            if (c.MaxAckPending.TryGet(out var maxAckPending) && maxAckPending < 0)
+            {
+                Reject(c.MaxAckPending, "flow control ack policy requires max ack pending");
+            }
+
+            if (c.AckWait.TryGet(out var ackWait) && ackWait != 0 || c.Backoff.TryGet(out var backoff) && backoff is { Count: > 0 })
+            {
+                RejectAt(c.AckWait.Origin ?? c.Backoff.Origin, "flow control ack policy requires unset ack wait");
+            }
+
+            if (c.MaxDeliver.TryGet(out var maxDeliver) && maxDeliver > 0)
+            {
+                Reject(c.MaxDeliver, "flow control ack policy requires unset max deliver");
+            }
+        }
+
+        /// <summary>Priority groups (2.11): a policy needs valid group names and (from 2.12) a pull consumer; no policy takes no groups or timeout.</summary>
+        public void Priority()
+        {
+            if (v.Before(2, 11) || c.HasPriorityPolicy.IsUnknown)
+            {
+                return;
+            }
+
+            var groups = c.PriorityGroups.TryGet(out var list) && list is not null ? list : null;
+            if (c.HasPriorityPolicy.Is(true))
+            {
+                if (v.AtLeast(2, 12) && c.IsPush == true)
+                {
+                    Reject(c.HasPriorityPolicy, "priority groups can not be used with push consumers");
+                }
+                else if (c.PriorityGroups.IsAbsent || groups is { Count: 0 })
+                {
+                    Reject(c.HasPriorityPolicy, "Setting PriorityPolicy requires at least one PriorityGroup to be set");
+                }
+                else if (groups?.FirstOrDefault(g => !IsValidGroupName(g)) is { } bad)
+                {
+                    Reject(c.PriorityGroups, bad.Length == 0
+                        ? "Group name cannot be an empty string"
+                        : $"Valid priority group name must match A-Z, a-z, 0-9, -_/=)+ and may not exceed 16 characters ('{bad}')");
+                }
+
+                return;
+            }
+
+            if (v.Before(2, 12))
+            {
+                return;
+            }
+
+            if (groups is { Count: > 0 })
+            {
+                Reject(c.PriorityGroups, "consumer can not have priority groups when policy is none");
+            }
+            else if (c.PriorityTimeout.TryGet(out var timeout) && timeout > 0)
+            {
+                Reject(c.PriorityTimeout, "PinnedTTL cannot be set when PriorityPolicy is none");
+            }
+        }
+
+        private static bool IsValidGroupName(string name) =>
+            name.Length is > 0 and <= 16 && name.All(ch => ch is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '/' or '_' or '=' or '-');
+
         public void SampleFrequency()
         {
             if (!c.SampleFrequency.TryGet(out var text) || string.IsNullOrEmpty(text))
@@ -487,6 +574,13 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             {
                 Reject(c.NumReplicas, "consumer config replica count exceeds parent stream");
             }
+            else if (v.AtLeast(2, 9, 12) && replicas > 0 && stream.NumReplicas.Effective(1) is { } r && replicas != System.Math.Max(1, r)
+                && (stream.Retention.Is(RetentionPolicy.Interest) || stream.Retention.Is(RetentionPolicy.WorkQueue)))
+            {
+                Reject(c.NumReplicas, $"consumer config replicas must match interest retention stream's replicas ({replicas} replicas, the stream has {System.Math.Max(1, r)})");
+            }
+
+            ConsumerLimits(stream);
 
             // The consumer's directory in a file-storage stream is named after it; a file name has at most 255 bytes.
             // (A durable name that long is refused earlier, as "consumer name is too long"; memory-storage and
@@ -523,6 +617,28 @@ public sealed class ServerRejectsConsumer : ConsumerRule
             if (c.DeliverPolicy.IsKnown && c.DeliverPolicy.Value != Model.DeliverPolicy.All)
             {
                 Reject(c.DeliverPolicy, "consumer must be deliver all on workqueue stream");
+            }
+        }
+
+        /// <summary>
+        /// The stream's consumer_limits (2.10): a consumer that leaves max_ack_pending or inactive_threshold unset
+        /// inherits the limit; a larger value is refused.
+        /// </summary>
+        private void ConsumerLimits(StreamModel stream)
+        {
+            if (v.Before(2, 10))
+            {
+                return;
+            }
+
+            if (stream.ConsumerLimitMaxAckPending.TryGet(out var limit) && limit > 0 && c.MaxAckPending.TryGet(out var maxAckPending) && maxAckPending > limit)
+            {
+                Reject(c.MaxAckPending, $"consumer max ack pending exceeds system limit of {limit} (the stream's consumer_limits; max ack pending is {maxAckPending})");
+            }
+
+            if (stream.ConsumerLimitInactiveThreshold.TryGet(out var threshold) && threshold > 0 && c.InactiveThreshold.TryGet(out var inactive) && inactive > threshold)
+            {
+                Reject(c.InactiveThreshold, $"consumer inactive threshold exceeds system limit of {Durations.Format(threshold)} (the stream's consumer_limits; inactive threshold is {Durations.Format(inactive)})");
             }
         }
 

@@ -17,6 +17,25 @@ public static class Describe
         return name.IsKnown && !string.IsNullOrEmpty(name.Value) ? $"{label} '{name.Value}'" : label;
     }
 
+    /// <summary>
+    /// Metadata size as the server checks it: from 2.11 it first replaces _nats.ver, _nats.level and _nats.req.level
+    /// with its own _nats.req.level and a one-digit API level (16 bytes). Null when unknown.
+    /// </summary>
+    public static long? ServerMetadataBytes(ConfigValue<long> total, ConfigValue<long> serverKeys, ServerVersion version)
+    {
+        if (version.Before(2, 11))
+        {
+            return total.TryGet(out var size) ? size : null;
+        }
+
+        if (total.IsUnknown || serverKeys.IsUnknown)
+        {
+            return null;
+        }
+
+        return (total.IsKnown ? total.Value : 0) - (serverKeys.IsKnown ? serverKeys.Value : 0) + "_nats.req.level".Length + 1;
+    }
+
     /// <summary>"Consumer 'x'" without the stream, for messages that name the stream themselves.</summary>
     public static string ConsumerName(ConsumerModel consumer)
     {

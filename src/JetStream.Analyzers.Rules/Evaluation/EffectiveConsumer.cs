@@ -83,13 +83,32 @@ public static class EffectiveConsumer
     public const long DefaultMaxAckPending = 1000;
 
     /// <summary>
-    /// max_ack_pending after defaulting: 0 becomes 1000 (lowered to <paramref name="accountLimit"/> when that is
-    /// smaller) for acknowledged consumers (before 2.12 only explicit and all). Null when unknown, or when the stream's
-    /// consumer limits would supply the value (<paramref name="streamLimitsApply"/>).
+    /// max_ack_pending before the server's own default: a consumer that leaves it unset (or 0) takes the stream's
+    /// consumer_limits.max_ack_pending (2.10), whatever its ack policy. Null when unknown, or when the stream is.
     /// </summary>
-    public static long? MaxAckPending(ConsumerModel consumer, ServerVersion version, long accountLimit, bool streamLimitsApply)
+    public static long? InheritedMaxAckPending(ConsumerModel consumer, StreamModel? stream, ServerVersion version)
     {
-        if (consumer.MaxAckPending.Effective(0) is not { } pending || consumer.AckPolicy.Effective(AckPolicy.None) is not { } ack)
+        if (consumer.MaxAckPending.Effective(0) is not { } own)
+        {
+            return null;
+        }
+
+        if (own != 0 || version.Before(2, 10))
+        {
+            return own;
+        }
+
+        return stream?.ConsumerLimitMaxAckPending.Effective(0);
+    }
+
+    /// <summary>
+    /// max_ack_pending after defaulting: the stream's limit (<see cref="InheritedMaxAckPending"/>), then 1000 (lowered to
+    /// <paramref name="accountLimit"/> when that is smaller) for acknowledged consumers (before 2.12 only explicit and
+    /// all); from 2.12 anything below -1 is -1. Null when unknown.
+    /// </summary>
+    public static long? MaxAckPending(ConsumerModel consumer, StreamModel? stream, ServerVersion version, long accountLimit)
+    {
+        if (InheritedMaxAckPending(consumer, stream, version) is not { } pending || consumer.AckPolicy.Effective(AckPolicy.None) is not { } ack)
         {
             return null;
         }
@@ -99,18 +118,13 @@ public static class EffectiveConsumer
             return -1;
         }
 
-        if (pending != 0)
+        var defaulted = version.AtLeast(2, 12) ? ack != AckPolicy.None : ack is AckPolicy.Explicit or AckPolicy.All;
+        if (pending != 0 || !defaulted)
         {
             return pending;
         }
 
-        var defaulted = version.AtLeast(2, 12) ? ack != AckPolicy.None : ack is AckPolicy.Explicit or AckPolicy.All;
-        if (!defaulted)
-        {
-            return 0;
-        }
-
-        return streamLimitsApply ? null : accountLimit is > 0 and < DefaultMaxAckPending ? accountLimit : DefaultMaxAckPending;
+        return accountLimit is > 0 and < DefaultMaxAckPending ? accountLimit : DefaultMaxAckPending;
     }
 
     public static IReadOnlyList<long>? KnownBackoff(ConsumerModel consumer) =>

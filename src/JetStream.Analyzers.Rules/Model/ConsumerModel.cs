@@ -44,8 +44,11 @@ public sealed class ConsumerModel
     public ConfigValue<bool> MemStorage { get; set; }                    // mem_storage
     public ConfigValue<bool> Direct { get; set; }                        // direct (internal: mirror/source consumers)
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata
+    public ConfigValue<long> MetadataServerKeyBytes { get; set; }        // metadata: bytes of _nats.ver, _nats.level, _nats.req.level
     public ConfigValue<bool> HasPauseUntil { get; set; }                 // pause_until (2.11)
     public ConfigValue<bool> HasPriorityPolicy { get; set; }             // priority_policy other than none (2.11)
+    public ConfigValue<IReadOnlyList<string>> PriorityGroups { get; set; } // priority_groups (2.11)
+    public ConfigValue<long> PriorityTimeout { get; set; }               // priority_timeout (2.11, ns)
 
     /// <summary>True for push, false for pull, null when the deliver subject is computed at run time.</summary>
     public bool? IsPush => DeliverSubject.Kind switch

@@ -46,14 +46,20 @@ public sealed class StreamModel
     public ConfigValue<string> RepublishSource { get; set; }             // republish.src
     public ConfigValue<string> RepublishDestination { get; set; }        // republish.dest
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata: sum of key and value lengths
+    public ConfigValue<long> MetadataServerKeyBytes { get; set; }        // metadata: bytes of _nats.ver, _nats.level, _nats.req.level
     public ConfigValue<string> PlacementCluster { get; set; }            // placement.cluster
     public ConfigValue<IReadOnlyList<string>> PlacementTags { get; set; } // placement.tags
+    public ConfigValue<string> PlacementPreferred { get; set; }           // placement.preferred (2.11)
+    public ConfigValue<string> TemplateOwner { get; set; }                // template_owner (gone in 2.14)
 
     // Added after 2.9; JS1101 reports them for older target servers.
     public ConfigValue<bool> Compression { get; set; }                   // compression (2.10): true = s2
     public ConfigValue<long> FirstSequence { get; set; }                 // first_seq (2.10)
     public ConfigValue<bool> HasSubjectTransform { get; set; }           // subject_transform (2.10)
+    public ConfigValue<SubjectTransformModel> SubjectTransform { get; set; } // subject_transform (2.10): src, dest
     public ConfigValue<bool> HasConsumerLimits { get; set; }             // consumer_limits (2.10)
+    public ConfigValue<long> ConsumerLimitMaxAckPending { get; set; }   // consumer_limits.max_ack_pending (2.10)
+    public ConfigValue<long> ConsumerLimitInactiveThreshold { get; set; } // consumer_limits.inactive_threshold (2.10, ns)
     public ConfigValue<bool> AllowMsgTtl { get; set; }                   // allow_msg_ttl (2.11)
     public ConfigValue<long> SubjectDeleteMarkerTtl { get; set; }        // subject_delete_marker_ttl (2.11, ns)
     public ConfigValue<bool> AllowMsgCounter { get; set; }               // allow_msg_counter (2.12)

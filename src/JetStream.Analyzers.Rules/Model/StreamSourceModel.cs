@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace JetStream.Analyzers.Rules.Model;
 
 /// <summary>A mirror or one entry of sources.</summary>
@@ -8,6 +10,15 @@ public sealed class StreamSourceModel
     public ConfigValue<string> FilterSubject { get; set; }
 
     public ConfigValue<bool> HasSubjectTransforms { get; set; }
+
+    /// <summary>subject_transforms (2.10): the src/dest pairs.</summary>
+    public ConfigValue<IReadOnlyList<SubjectTransformModel>> SubjectTransforms { get; set; }
+
+    /// <summary>consumer.name (2.14): a durable consumer on the origin the server creates and keeps.</summary>
+    public ConfigValue<string> ConsumerName { get; set; }
+
+    /// <summary>domain: the nats CLI's shorthand for external.api; not a field of the server's source.</summary>
+    public ConfigValue<string> Domain { get; set; }
 
     public ConfigValue<bool> IsExternal { get; set; }
 

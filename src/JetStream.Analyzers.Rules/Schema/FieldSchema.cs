@@ -95,6 +95,7 @@ public static class FieldSchema
         Add(Source, "subject_transforms", "subjectTransforms", "SubjectTransforms", ObjectList, V2_10);
         Add(Source, "external", null, "External", Object, Base);
         Add(Source, "consumer", null, "Consumer", Object, V2_14);
+        Add(Source, "domain", null, "Domain", String, Base).ClientOnly = true;
         Add(External, "api", "externalApiPrefix", "Api", String, Base);
         Add(External, "deliver", "externalDeliverPrefix", "Deliver", String, Base);
         Add(SourceConsumer, "name", null, "Name", String, V2_14);

@@ -52,6 +52,12 @@ public sealed class SchemaField
     /// <summary>Set by the server for its own mirror and source consumers; a definition has no reason to write it.</summary>
     public bool ServerInternal { get; internal set; }
 
+    /// <summary>
+    /// Read by the nats CLI and NATS.Net, which send it to the server as another field (a source's domain becomes
+    /// external.api "$JS.&lt;domain&gt;.API"); servers that check JSON strictly refuse it as it is.
+    /// </summary>
+    public bool ClientOnly { get; internal set; }
+
     /// <summary>"placement.preferred", "sources[].filter_subject", "max_age": the field as messages name it in API files.</summary>
     public string Path => FieldSchema.PathOf(Scope, Json);
 

@@ -89,9 +89,9 @@ public sealed class ServerRejectsStream : StreamRule
                 Reject(s.Description, $"stream description is too long, maximum allowed is {MaxDescriptionLength}");
             }
 
-            if (v.AtLeast(2, 10) && s.MetadataBytes.TryGet(out var metadata) && metadata > MaxMetadataBytes)
+            if (v.AtLeast(2, 10) && Describe.ServerMetadataBytes(s.MetadataBytes, s.MetadataServerKeyBytes, v) is { } metadata && metadata > MaxMetadataBytes)
             {
-                Reject(s.MetadataBytes, $"stream metadata exceeds maximum size of {MaxMetadataBytes} bytes");
+                Reject(s.MetadataBytes, $"stream metadata exceeds maximum size of {MaxMetadataBytes} bytes ({metadata} bytes as the server counts them)");
             }
         }
 
@@ -210,6 +210,15 @@ public sealed class ServerRejectsStream : StreamRule
                 RejectAt(mirror.Origin, "mirror with multiple subject transforms cannot also have a single subject filter");
             }
 
+            if (v.AtLeast(2, 10))
+            {
+                OriginFilters(mirror, "mirror", local: false);
+                if (mirror.IsExternal.Is(false) && mirror.Name.TryGet(out var origin) && !IsValidOriginName(origin))
+                {
+                    Reject(mirror.Name, $"mirrored stream name is invalid ('{origin}')");
+                }
+            }
+
             if (v.AtLeast(2, 12))
             {
                 RejectIf(s.AllowMsgCounter, "stream mirrors can not also calculate counters");
@@ -322,6 +331,21 @@ public sealed class ServerRejectsStream : StreamRule
                 return;
             }
 
+            // Collision matching (and $NRG.>) arrived in 2.10.28 and 2.11.2; 2.10.17-2.10.27 and 2.11.0-2.11.1 match subsets.
+            if (v.Before(2, 10, 28) || v.AtLeast(2, 11) && v.Before(2, 11, 2))
+            {
+                if ((Subjects.IsSubsetOf(subj, "$JS.>") || Subjects.IsSubsetOf(subj, "$JSC.>")) && !Subjects.IsSubsetOf(subj, "$JS.EVENT.>"))
+                {
+                    Reject(s.Subjects, $"subjects that overlap with jetstream api require no-ack to be true ('{subj}')");
+                }
+                else if (Subjects.IsSubsetOf(subj, "$SYS.>") && !Subjects.IsSubsetOf(subj, "$SYS.ACCOUNT.>"))
+                {
+                    Reject(s.Subjects, $"subjects that overlap with system api require no-ack to be true ('{subj}')");
+                }
+
+                return;
+            }
+
             if (!Subjects.IsSubsetOf(subj, "$JS.EVENT.>")
                 && (Subjects.Collide(subj, "$JS.>") || Subjects.Collide(subj, "$JSC.>") || Subjects.Collide(subj, "$NRG.>")))
             {
@@ -348,6 +372,19 @@ public sealed class ServerRejectsStream : StreamRule
                 return;
             }
 
+            // From 2.12.2, ">" to ">" on a stream whose one subject is its subject_transform's source republishes
+            // the transformed subjects: an implicit republish, not a cycle.
+            if (v.AtLeast(2, 12, 2) && src == ">" && dest == ">" && s.Subjects.TryGet(out var own) && own is { Count: 1 }
+                && s.SubjectTransform.TryGet(out var transform) && transform is not null && Given(transform.Source) is { } from && from == own[0]
+                && Given(transform.Destination) is { } to)
+            {
+                src = dest = to;
+            }
+            else if (v.AtLeast(2, 12, 2) && src == ">" && dest == ">" && !s.HasSubjectTransform.IsAbsent && !s.HasSubjectTransform.Is(false) && !s.SubjectTransform.IsKnown)
+            {
+                return;
+            }
+
             if (v.Before(2, 10) && src is not null && !subjects.Any(subj => subj == src || Subjects.IsValid(subj) && Subjects.IsValid(src) && Subjects.Collide(subj, src)))
             {
                 RejectAt(s.RepublishSource.Origin ?? s.RepublishDestination.Origin ?? s.HasRepublish.Origin, subjects.Count == 0
@@ -356,7 +393,9 @@ public sealed class ServerRejectsStream : StreamRule
                 return;
             }
 
-            if (!string.IsNullOrEmpty(dest) && Subjects.IsValid(dest) && subjects.Any(subj => Subjects.IsValid(subj) && Subjects.Collide(subj, dest!)))
+            // From 2.10 an empty destination is compared too: a subject of ">" or "*" matches it.
+            if (!string.IsNullOrEmpty(dest) && Subjects.IsValid(dest) && subjects.Any(subj => Subjects.IsValid(subj) && Subjects.Collide(subj, dest!))
+                || dest == string.Empty && v.AtLeast(2, 10) && subjects.Any(subj => subj is ">" or "*"))
             {
                 Reject(s.RepublishDestination, $"stream configuration for republish destination forms a cycle ('{dest}' is captured by the stream)");
                 return;
@@ -386,23 +425,141 @@ public sealed class ServerRejectsStream : StreamRule
                     continue;
                 }
 
-                if (string.IsNullOrEmpty(name) || name.IndexOfAny(new[] { '.', '*', '>', ' ', '\t', '\r', '\n', '\f' }) >= 0)
+                if (!IsValidOriginName(name))
                 {
                     RejectAt(source.Origin, "sourced stream name is invalid");
                     continue;
                 }
 
-                if (source.FilterSubject.IsUnknown || source.IsExternal.IsUnknown)
-                {
-                    continue;
-                }
-
-                if (!identities.Add(name + "\u0000" + source.FilterSubject.Value + "\u0000" + source.IsExternal.Value))
+                if (SourceKey(source, name) is { } key && !identities.Add(key))
                 {
                     RejectAt(source.Origin, $"duplicate source configuration detected ('{name}')");
                 }
+
+                // 2.10 checks a filter together with transforms on local sources only, later releases on every source.
+                var local = source.IsExternal.Is(false);
+                if ((v.AtLeast(2, 11) || local) && source.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) && source.HasSubjectTransforms.Is(true))
+                {
+                    RejectAt(source.Origin, "source with multiple subject transforms cannot also have a single subject filter");
+                }
+
+                OriginFilters(source, "source", local);
+            }
+
+            if (v.AtLeast(2, 12) && sources.Count > 0)
+            {
+                RejectIf(s.AllowMsgSchedules, "stream source can not also schedule messages");
             }
         }
+
+        /// <summary>
+        /// The server's identity of a source (composeIName): the name, the external API prefix, from 2.14 the source
+        /// consumer's name, and the filter or the transforms with empty subjects read as "&gt;". Null when unknown.
+        /// </summary>
+        private string? SourceKey(StreamSourceModel source, string name)
+        {
+            if (source.IsExternal.IsUnknown || source.FilterSubject.IsUnknown || source.SubjectTransforms.IsUnknown
+                || source.ExternalApi.IsUnknown || v.AtLeast(2, 14) && source.ConsumerName.IsUnknown
+                || source.SubjectTransforms.IsAbsent && !source.HasSubjectTransforms.IsAbsent && !source.HasSubjectTransforms.Is(false))
+            {
+                return null;
+            }
+
+            var key = new StringBuilder(name);
+            if (source.IsExternal.Is(true))
+            {
+                key.Append(":api=").Append(source.ExternalApi.TryGet(out var api) ? api : string.Empty);
+            }
+
+            if (v.AtLeast(2, 14) && source.ConsumerName.TryGet(out var consumer) && consumer is not null)
+            {
+                key.Append(":C=").Append(consumer);
+            }
+
+            if (source.SubjectTransforms.TryGet(out var transforms) && transforms is { Count: > 0 })
+            {
+                if (transforms.Any(t => t.Source.IsUnknown || t.Destination.IsUnknown))
+                {
+                    return null;
+                }
+
+                key.Append(' ').Append(string.Join("\f", transforms.Select(t => Given(t.Source) ?? ">")))
+                    .Append(' ').Append(string.Join("\f", transforms.Select(t => Given(t.Destination) ?? ">")));
+            }
+            else
+            {
+                key.Append(' ').Append(Given(source.FilterSubject) ?? ">").Append(" >");
+            }
+
+            return key.ToString();
+        }
+
+        /// <summary>
+        /// A mirror's or source's filter and subject transforms (2.10+): a filter must be a valid subject, a transform
+        /// source too, its destination a transform the server can build, and the transform sources must not overlap.
+        /// 2.10 refuses an empty transform source and checks destinations and overlaps for the mirror and local
+        /// sources only; from 2.11 every origin gets the full check.
+        /// </summary>
+        private void OriginFilters(StreamSourceModel origin, string kind, bool local)
+        {
+            var full = v.AtLeast(2, 11) || local || kind == "mirror";
+            if (!origin.SubjectTransforms.TryGet(out var transforms) || transforms is not { Count: > 0 })
+            {
+                if (origin.FilterSubject.TryGet(out var filter) && !string.IsNullOrEmpty(filter) && !Subjects.IsValid(filter))
+                {
+                    Reject(origin.FilterSubject, $"subject filter '{filter}' for the {kind} is not a valid subject");
+                }
+
+                return;
+            }
+
+            var sources = new List<string>();
+            foreach (var transform in transforms)
+            {
+                if (transform.Source.IsUnknown || transform.Destination.IsUnknown)
+                {
+                    return;
+                }
+
+                var src = Given(transform.Source);
+                var dest = Given(transform.Destination) ?? string.Empty;
+                if (src is null ? v.Before(2, 11) && full : !Subjects.IsValid(src))
+                {
+                    RejectAt(transform.Origin, $"{kind} transform source: invalid subject '{src}'");
+                    return;
+                }
+
+                var valid = v.AtLeast(2, 11) || local ? SubjectTransforms.IsValidMapping(src ?? string.Empty, dest, v) : SubjectTransforms.IsValid(src ?? string.Empty, dest, v);
+                if (!valid)
+                {
+                    RejectAt(transform.Origin, $"{kind} transform: from '{src ?? ">"}' to '{dest}' is not a valid subject transform");
+                    return;
+                }
+
+                sources.Add(src ?? ">");
+            }
+
+            for (var i = 0; i < sources.Count && full; i++)
+            {
+                for (var j = 0; j < sources.Count; j++)
+                {
+                    var overlap = kind == "mirror" ? Subjects.Collide(sources[i], sources[j]) : Subjects.IsSubsetOf(sources[i], sources[j]);
+                    if (i != j && overlap)
+                    {
+                        RejectAt(origin.SubjectTransforms.Origin ?? origin.Origin, $"{kind} subject filters can not overlap ('{sources[i]}' and '{sources[j]}')");
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>A name the server accepts for the stream a mirror or source reads; from 2.12.8 without path separators.</summary>
+        private bool IsValidOriginName(string? name) =>
+            !string.IsNullOrEmpty(name) && name!.IndexOfAny(new[] { '.', '*', '>', ' ', '\t', '\r', '\n', '\f' }) < 0
+            && (v.Before(2, 12, 8) || name.IndexOfAny(new[] { '\\', '/' }) < 0);
+
+        /// <summary>A string value as the server sees it: null for absent, null or empty.</summary>
+        private static string? Given(ConfigValue<string> value) => value.TryGet(out var text) && !string.IsNullOrEmpty(text) ? text : null;
 
         /// <summary>
         /// The subjects the stream captures after the server's defaulting: none for a mirror or a stream with sources
@@ -433,6 +590,12 @@ public sealed class ServerRejectsStream : StreamRule
         {
             foreach (var origin in Origins())
             {
+                // Strict JSON (2.12) refuses the CLI's "domain" key; earlier releases drop it.
+                if (v.AtLeast(2, 12) && !origin.Domain.IsAbsent)
+                {
+                    RejectAt(origin.Domain.Origin ?? origin.Origin, "invalid JSON: json: unknown field \"domain\" (the nats CLI turns a domain into external.api; the server has no such field)");
+                }
+
                 if (!origin.IsExternal.Is(true))
                 {
                     continue;
@@ -514,6 +677,42 @@ public sealed class ServerRejectsStream : StreamRule
         // Rules for settings that only exist on newer servers; older servers ignore the fields (see JS1101).
         public void NewerFeatures()
         {
+            if (s.TemplateOwner.TryGet(out var template))
+            {
+                if (v.AtLeast(2, 14))
+                {
+                    Reject(s.TemplateOwner, "invalid JSON: json: unknown field \"template_owner\" (stream templates were removed in 2.14)");
+                }
+                else if (!string.IsNullOrEmpty(template))
+                {
+                    Reject(s.TemplateOwner, $"stream not owned by template ('{template}': streams are only owned by the templates that create them)");
+                }
+            }
+
+            if (v.AtLeast(2, 10) && s.SubjectTransform.TryGet(out var transform) && transform is not null && !transform.Source.IsUnknown && !transform.Destination.IsUnknown)
+            {
+                var src = Given(transform.Source);
+                var dest = Given(transform.Destination) ?? string.Empty;
+                if (v.AtLeast(2, 11) && src is not null && !Subjects.IsValid(src))
+                {
+                    Reject(transform.Source, $"stream transform source: invalid subject '{src}'");
+                }
+                else if (!(v.AtLeast(2, 11) ? SubjectTransforms.IsValidMapping(src ?? string.Empty, dest, v) : SubjectTransforms.IsValid(src ?? string.Empty, dest, v)))
+                {
+                    RejectAt(transform.Destination.Origin ?? transform.Origin, $"stream transform: from '{src ?? ">"}' to '{dest}' is not a valid subject transform");
+                }
+            }
+
+            if (v.AtLeast(2, 11) && s.PlacementPreferred.TryGet(out var preferred) && !string.IsNullOrEmpty(preferred))
+            {
+                Reject(s.PlacementPreferred, "preferred server not permitted in placement");
+            }
+
+            if (s.AllowMsgSchedules.Is(true) && s.Discard.Is(DiscardPolicy.New) && (v.AtLeast(2, 14, 2) || v.AtLeast(2, 12, 15) && v.Before(2, 14)))
+            {
+                Reject(s.AllowMsgSchedules, "message scheduling cannot use discard new");
+            }
+
             if (v.AtLeast(2, 11) && s.SubjectDeleteMarkerTtl.TryGet(out var markerTtl))
             {
                 if (markerTtl < 0)
@@ -544,6 +743,11 @@ public sealed class ServerRejectsStream : StreamRule
                 }
 
                 RejectIf(s.AllowMsgTtl, "counter stream cannot use message TTLs");
+                if (v.AtLeast(2, 14, 2) || v.AtLeast(2, 12, 15) && v.Before(2, 14))
+                {
+                    RejectIf(s.AllowMsgSchedules, "counter stream cannot use message schedules");
+                }
+
                 if (s.Retention.IsKnown && s.Retention.Value != RetentionPolicy.Limits)
                 {
                     Reject(s.Retention, "counter stream can only use limits retention");

@@ -51,6 +51,8 @@ internal static class ConsumerModelBuilder
             MetadataBytes = w.MetadataSize("metadata"),
             HasPauseUntil = w.Presence("pause_until"),
             HasPriorityPolicy = w.Enum("priority_policy", CSharpEnums.PriorityPolicySet),
+            PriorityGroups = w.StringList("priority_groups"),
+            PriorityTimeout = w.Duration("priority_timeout"),
         };
     }
 }

@@ -222,6 +222,10 @@ internal static class StreamModelBuilder
             HasSubjectTransforms = s.Presence("subject_transforms"),
             IsExternal = external.IsUnknown || domain.IsUnknown ? ConfigValue<bool>.Unknown(origin)
                 : ConfigValue<bool>.Known(external.Is(true) || domain.Is(true), origin),
+
+            // The API prefix (Domain becomes one) and the source consumer are part of a source's identity; not read here.
+            ExternalApi = external.IsAbsent && domain.IsAbsent ? ConfigValue<string>.Absent : ConfigValue<string>.Unknown(origin),
+            ConsumerName = s.Presence("consumer").IsAbsent ? ConfigValue<string>.Absent : ConfigValue<string>.Unknown(origin),
         };
     }
 

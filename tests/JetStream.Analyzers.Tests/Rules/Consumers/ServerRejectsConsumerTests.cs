@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Consumers;
@@ -93,9 +94,82 @@ public class ServerRejectsConsumerTests
     public void NegativeBackoffAndAckWait_From212()
     {
         var consumer = SafeConsumer().With(c => { c.Backoff = List("b", -Durations.Second); c.AckWait = Known(-1L, "w"); });
-        Assert.Equal(new[] { "consumer backoff needs to be positive", "consumer ack wait needs to be positive" }, Check(consumer, "2.12.0"));
+        Assert.Equal(new[] { "consumer backoff needs to be positive" }, Check(consumer, "2.12.0"));
         Assert.Empty(Check(consumer, "2.11.0"));
+        Assert.Equal(new[] { "consumer ack wait needs to be positive" }, Check(SafeConsumer().With(c => { c.Backoff = default; c.AckWait = Known(-1L, "w"); }), "2.12.0"));
     }
+
+    [Fact]
+    public void PushMaxWaitingNegative_TurnedIntoZeroFrom212()
+    {
+        var consumer = SafePushConsumer().With(c => c.MaxWaiting = Known(-1L, "w"));
+        Assert.Empty(Check(consumer, "2.12.0"));
+        Assert.Equal(new[] { "consumer in push mode can not set max waiting" }, Check(consumer, "2.11.0"));
+    }
+
+    [Fact]
+    public void PriorityGroups_From211()
+    {
+        ConsumerModel Prioritized(params string[] groups) => SafeConsumer().With(c =>
+        {
+            c.HasPriorityPolicy = Known(true, "policy");
+            c.PriorityGroups = groups.Length == 0 ? default : List("groups", groups);
+        });
+
+        Assert.Equal(new[] { "Setting PriorityPolicy requires at least one PriorityGroup to be set" }, Check(Prioritized(), "2.11.0"));
+        Assert.Equal(new[] { "Group name cannot be an empty string" }, Check(Prioritized(""), "2.15.1"));
+        Assert.Equal(new[] { "Valid priority group name must match A-Z, a-z, 0-9, -_/=)+ and may not exceed 16 characters ('a.b')" }, Check(Prioritized("a.b"), "2.15.1"));
+        Assert.Empty(Check(Prioritized("jobs", "a/b=c-d_e"), "2.15.1"));
+        Assert.Empty(Check(Prioritized(), "2.10.27"));
+        Assert.Equal(new[] { "priority groups can not be used with push consumers" },
+            Check(SafePushConsumer().With(c => { c.HasPriorityPolicy = Known(true, "p"); c.PriorityGroups = List("g", "jobs"); }), "2.12.0"));
+        Assert.Equal(new[] { "consumer can not have priority groups when policy is none" },
+            Check(SafeConsumer().With(c => { c.HasPriorityPolicy = Known(false, "p"); c.PriorityGroups = List("g", "jobs"); }), "2.12.0"));
+        Assert.Equal(new[] { "PinnedTTL cannot be set when PriorityPolicy is none" },
+            Check(SafeConsumer().With(c => c.PriorityTimeout = Known(Durations.Second, "t")), "2.15.1"));
+    }
+
+    [Fact]
+    public void FlowControlAckPolicy_From214()
+    {
+        var consumer = SafePushConsumer().With(c => { c.AckPolicy = Known(AckPolicy.FlowControl, "ack"); c.FlowControl = default; c.IdleHeartbeat = default; c.AckWait = default; c.Backoff = default; c.MaxDeliver = default; });
+        Assert.Empty(Check(consumer, "2.15.1"));
+        Assert.Equal(
+            new[] { "flow control ack policy requires max ack pending", "flow control ack policy requires unset ack wait", "flow control ack policy requires unset max deliver" },
+            Check(consumer.With(c => { c.MaxAckPending = Known(-1L, "m"); c.AckWait = Known(Durations.Second, "w"); c.MaxDeliver = Known(3L, "d"); }), "2.15.1"));
+    }
+
+    [Fact]
+    public void ConsumerLimits_From210()
+    {
+        var stream = SafeStream().With(s => { s.ConsumerLimitMaxAckPending = Known(100L, "lm"); s.ConsumerLimitInactiveThreshold = Known(10 * Durations.Second, "li"); });
+        Assert.Empty(Check(SafeConsumer().With(c => { c.Stream = stream; c.MaxAckPending = default; }), "2.10.27")); // inherits the limit
+        Assert.Equal(
+            new[] { "consumer max ack pending exceeds system limit of 100 (the stream's consumer_limits; max ack pending is 1000)", "consumer inactive threshold exceeds system limit of 10s (the stream's consumer_limits; inactive threshold is 1m)" },
+            Check(SafeConsumer().With(c => { c.Stream = stream; c.MaxAckPending = Known(1000L, "m"); c.InactiveThreshold = Known(60 * Durations.Second, "i"); }), "2.10.27"));
+        Assert.Empty(Check(SafeConsumer().With(c => { c.Stream = stream; c.MaxAckPending = Known(1000L, "m"); }), "2.9.10"));
+    }
+
+    [Theory]
+    [InlineData(RetentionPolicy.Interest, "2.9.12", true)]
+    [InlineData(RetentionPolicy.WorkQueue, "2.15.1", true)]
+    [InlineData(RetentionPolicy.Interest, "2.9.11", false)]
+    [InlineData(RetentionPolicy.Limits, "2.15.1", false)]
+    public void ReplicasMustMatchTheStream_OnInterestAndWorkQueue(RetentionPolicy retention, string version, bool rejected)
+    {
+        var consumer = SafeConsumer().With(c =>
+        {
+            c.NumReplicas = Known(1L, "r");
+            c.AckPolicy = Known(AckPolicy.Explicit, "a");
+            c.Stream = SafeStream().With(s => { s.NumReplicas = Known(3L, "sr"); s.Retention = Known(retention, "ret"); });
+        });
+        Assert.Equal(rejected, Check(consumer, version).Contains("consumer config replicas must match interest retention stream's replicas (1 replicas, the stream has 3)"));
+    }
+
+    // With a backoff list the server takes the ack wait from its first value.
+    [Fact]
+    public void NegativeAckWaitWithBackoff_Accepted() =>
+        Assert.Empty(Check(SafeConsumer().With(c => { c.Backoff = List("b", Durations.Second); c.AckWait = Known(-Durations.Second, "w"); }), "2.15.1"));
 
     [Theory]
     [InlineData("2.10.13", null, 3, true)] // unset max deliver (-1) is not > 3 before 2.10.14

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
@@ -71,9 +72,19 @@ public class ServerRejectsStreamTests
     public void MetadataTooLarge_From210()
     {
         var stream = SafeStream().With(s => s.MetadataBytes = Known(128L * 1024 + 1, "metadata"));
-        Assert.Equal(new[] { "stream metadata exceeds maximum size of 131072 bytes" }, Check(stream, "2.10.0"));
+        Assert.Equal(new[] { "stream metadata exceeds maximum size of 131072 bytes (131073 bytes as the server counts them)" }, Check(stream, "2.10.0"));
         Assert.Empty(Check(stream, "2.9.25"));
-        Assert.Empty(Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024, "metadata"))));
+        Assert.Empty(Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024, "metadata")), "2.10.27"));
+    }
+
+    // From 2.11 the server replaces _nats.ver, _nats.level and _nats.req.level with its own 16-byte _nats.req.level first.
+    [Fact]
+    public void MetadataTooLarge_CountsTheServersOwnKey_From211()
+    {
+        Assert.Empty(Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024 - 16, "metadata")), "2.15.1"));
+        Assert.Equal(new[] { "stream metadata exceeds maximum size of 131072 bytes (131073 bytes as the server counts them)" },
+            Check(SafeStream().With(s => s.MetadataBytes = Known(128L * 1024 - 15, "metadata")), "2.11.0"));
+        Assert.Empty(Check(SafeStream().With(s => { s.MetadataBytes = Known(128L * 1024 + 4, "metadata"); s.MetadataServerKeyBytes = Known(20L, "metadata"); }), "2.15.1"));
     }
 
     [Theory]
@@ -265,11 +276,25 @@ public class ServerRejectsStreamTests
     [InlineData("$JS.API.>", "2.9.0", "subjects overlap with jetstream api ('$JS.API.>')")]
     [InlineData("$JS.API.>", "2.10.17", "subjects that overlap with jetstream api require no-ack to be true ('$JS.API.>')")]
     [InlineData("$JSC.>", "2.11.0", "subjects that overlap with jetstream api require no-ack to be true ('$JSC.>')")]
-    [InlineData("$NRG.x", "2.11.0", "subjects that overlap with jetstream api require no-ack to be true ('$NRG.x')")]
+    [InlineData("$NRG.x", "2.11.2", "subjects that overlap with jetstream api require no-ack to be true ('$NRG.x')")]
+    [InlineData("$NRG.x", "2.10.28", "subjects that overlap with jetstream api require no-ack to be true ('$NRG.x')")]
     [InlineData("$SYS.REQ.>", "2.11.0", "subjects that overlap with system api require no-ack to be true ('$SYS.REQ.>')")]
-    [InlineData("*.API.>", "2.11.0", "subjects that overlap with jetstream api require no-ack to be true ('*.API.>')")]
+    [InlineData("*.API.>", "2.11.2", "subjects that overlap with jetstream api require no-ack to be true ('*.API.>')")]
+    [InlineData("*.b", "2.10.28", "subjects that overlap with jetstream api require no-ack to be true ('*.b')")]
+    [InlineData("*.b", "2.15.1", "subjects that overlap with jetstream api require no-ack to be true ('*.b')")]
     public void SystemSubjects(string subject, string version, string reason) =>
         Assert.Equal(new[] { reason }, Check(SafeStream().With(s => s.Subjects = List("subjects", subject)), version));
+
+    // 2.10.17-2.10.27 and 2.11.0-2.11.1 match subjects inside the API namespaces only, and know no $NRG.>.
+    [Theory]
+    [InlineData("*.b", "2.10.27")]
+    [InlineData("*.b", "2.11.1")]
+    [InlineData("*.API.>", "2.11.1")]
+    [InlineData("$NRG.x", "2.10.27")]
+    [InlineData("$NRG.x", "2.11.0")]
+    [InlineData("*.*", "2.10.20")]
+    public void SubjectsThatOnlyCollideWithTheApi_BeforeCollisionMatching(string subject, string version) =>
+        Assert.Empty(Check(SafeStream().With(s => s.Subjects = List("subjects", subject)), version));
 
     [Theory]
     [InlineData("$JS.EVENT.ADVISORY.>")]
@@ -322,6 +347,127 @@ public class ServerRejectsStreamTests
         Assert.Equal(new[] { "sourced stream name is invalid", "duplicate source configuration detected ('A')" }, Reasons(findings));
         Assert.Equal(new object?[] { "a", "c" }, findings.ConvertAll(f => f.Origin).ToArray());
         Assert.Empty(Check(stream, "2.9.25"));
+    }
+
+    private static StreamSourceModel Source(string name, string origin, string? filter = null, string? api = null, string? consumer = null, params (string Src, string Dest)[] transforms) => new()
+    {
+        Name = Known(name, origin),
+        FilterSubject = filter is null ? default : Known(filter, origin),
+        IsExternal = Known(api is not null, origin),
+        ExternalApi = api is null ? default : Known(api, origin),
+        ConsumerName = consumer is null ? default : Known(consumer, origin),
+        HasSubjectTransforms = transforms.Length == 0 ? default : Known(true, origin),
+        SubjectTransforms = transforms.Length == 0 ? default : List(origin, System.Array.ConvertAll(transforms, t => new SubjectTransformModel { Source = Known(t.Src, origin), Destination = Known(t.Dest, origin), Origin = origin })),
+        Origin = origin,
+    };
+
+    // The server's source identity includes the external API prefix, the filter read as ">" when empty, the
+    // transforms, and from 2.14 the source consumer.
+    [Fact]
+    public void Sources_DuplicateKey_AsTheServerComposesIt()
+    {
+        StreamModel Sourcing(params StreamSourceModel[] sources) => SafeStream().With(s => s.Sources = List("sources", sources));
+
+        Assert.Empty(Check(Sourcing(Source("A", "a", api: "$JS.hub.API"), Source("A", "b", api: "$JS.leaf.API")), "2.15.1"));
+        Assert.Equal(new[] { "duplicate source configuration detected ('A')" }, Check(Sourcing(Source("A", "a", api: "$JS.hub.API"), Source("A", "b", api: "$JS.hub.API")), "2.15.1"));
+        Assert.Equal(new[] { "duplicate source configuration detected ('A')" }, Check(Sourcing(Source("A", "a", filter: ""), Source("A", "b", filter: ">")), "2.10.27"));
+        Assert.Empty(Check(Sourcing(Source("A", "a", transforms: ("x.>", "y.>")), Source("A", "b", transforms: ("z.>", "y.>"))), "2.15.1"));
+        Assert.Empty(Check(Sourcing(Source("A", "a", consumer: "c1"), Source("A", "b", consumer: "c2")), "2.15.1"));
+        Assert.Equal(new[] { "duplicate source configuration detected ('A')" }, Check(Sourcing(Source("A", "a", consumer: "c1"), Source("A", "b", consumer: "c2")), "2.12.8"));
+    }
+
+    [Fact]
+    public void Sources_FiltersAndTransforms_From210()
+    {
+        StreamModel Sourcing(params StreamSourceModel[] sources) => SafeStream().With(s => s.Sources = List("sources", sources));
+
+        Assert.Equal(new[] { "subject filter 'a..b' for the source is not a valid subject" }, Check(Sourcing(Source("A", "a", filter: "a..b")), "2.10.27"));
+        Assert.Empty(Check(Sourcing(Source("A", "a", filter: "a..b")), "2.9.10"));
+        Assert.Equal(new[] { "source with multiple subject transforms cannot also have a single subject filter" }, Check(Sourcing(Source("A", "a", filter: "a.>", transforms: ("b.>", "c.>"))), "2.15.1"));
+        Assert.Equal(new[] { "source transform: from 'b.*' to 'c.$2' is not a valid subject transform" }, Check(Sourcing(Source("A", "a", transforms: ("b.*", "c.$2"))), "2.15.1"));
+        Assert.Equal(new[] { "source subject filters can not overlap ('b.x' and 'b.>')" }, Check(Sourcing(Source("A", "a", transforms: new[] { ("b.>", ""), ("b.x", "") })), "2.15.1"));
+        Assert.Equal(new[] { "source transform source: invalid subject ''" }, Check(Sourcing(Source("A", "a", transforms: ("", "c.>"))), "2.10.27"));
+        Assert.Empty(Check(Sourcing(Source("A", "a", transforms: ("", "c.>"))), "2.15.1"));
+        Assert.Equal(new[] { "stream source can not also schedule messages" }, Check(Sourcing(Source("A", "a")).With(s => s.AllowMsgSchedules = Known(true, "sch")), "2.12.0"));
+    }
+
+    [Fact]
+    public void Mirror_NameAndTransforms_From210()
+    {
+        var mirror = SafeStream("COPY").With(s => { s.Subjects = default; s.Mirror = Known(Source("bad.name", "m"), "m"); });
+        Assert.Equal(new[] { "mirrored stream name is invalid ('bad.name')" }, Check(mirror, "2.10.27"));
+        Assert.Empty(Check(mirror.With(s => s.Mirror = Known(Source("bad.name", "m", api: "$JS.hub.API"), "m")), "2.15.1"));
+        Assert.Equal(new[] { "mirror subject filters can not overlap ('a.*' and 'a.b')" },
+            Check(mirror.With(s => s.Mirror = Known(Source("ORIGIN", "m", transforms: new[] { ("a.*", ""), ("a.b", "") }), "m")), "2.15.1"));
+    }
+
+    [Fact]
+    public void SubjectTransform_From210()
+    {
+        StreamModel Transforming(string src, string dest) => SafeStream().With(s =>
+        {
+            s.HasSubjectTransform = Known(true, "t");
+            s.SubjectTransform = Known(new SubjectTransformModel { Source = Known(src, "src"), Destination = Known(dest, "dest"), Origin = "t" }, "t");
+        });
+
+        Assert.Equal(new[] { "stream transform: from 'orders.*' to 'x.$2' is not a valid subject transform" }, Check(Transforming("orders.*", "x.$2"), "2.10.27"));
+        Assert.Equal(new[] { "stream transform source: invalid subject 'a..b'" }, Check(Transforming("a..b", "x.>"), "2.15.1"));
+        Assert.Empty(Check(Transforming("orders.*", "x.$1"), "2.15.1"));
+        Assert.Empty(Check(Transforming("orders.*", "x.$2"), "2.9.10"));
+    }
+
+    // From 2.12.2 a ">" to ">" republish on a stream whose one subject is its transform's source republishes the
+    // transformed subjects.
+    [Fact]
+    public void ImplicitRepublish_From2122()
+    {
+        var stream = SafeStream().With(s =>
+        {
+            s.Subjects = List("subjects", "orders.>");
+            s.HasSubjectTransform = Known(true, "t");
+            s.SubjectTransform = Known(new SubjectTransformModel { Source = Known("orders.>", "src"), Destination = Known("archive.>", "dest"), Origin = "t" }, "t");
+            s.HasRepublish = Known(true, "rp");
+            s.RepublishSource = Known(">", "rs");
+            s.RepublishDestination = Known(">", "rd");
+        });
+        Assert.Empty(Check(stream, "2.12.2"));
+        Assert.Equal(new[] { "stream configuration for republish destination forms a cycle ('>' is captured by the stream)" }, Check(stream, "2.12.1"));
+    }
+
+    [Fact]
+    public void SourceDomain_UnknownToTheServer_From212()
+    {
+        var stream = SafeStream().With(s => s.Sources = List("sources", new StreamSourceModel { Name = Known("A", "a"), Domain = Known("hub", "domain"), IsExternal = Known(false, "a"), Origin = "a" }));
+        Assert.Equal(new[] { "invalid JSON: json: unknown field \"domain\" (the nats CLI turns a domain into external.api; the server has no such field)" }, Check(stream, "2.12.0"));
+        Assert.Empty(Check(stream, "2.11.0"));
+    }
+
+    [Fact]
+    public void TemplateOwner_ByRelease()
+    {
+        Assert.Equal(new[] { "stream not owned by template ('T': streams are only owned by the templates that create them)" }, Check(SafeStream().With(s => s.TemplateOwner = Known("T", "tpl")), "2.10.27"));
+        Assert.Empty(Check(SafeStream().With(s => s.TemplateOwner = Known("", "tpl")), "2.10.27"));
+        Assert.Equal(new[] { "invalid JSON: json: unknown field \"template_owner\" (stream templates were removed in 2.14)" }, Check(SafeStream().With(s => s.TemplateOwner = Known("", "tpl")), "2.15.1"));
+    }
+
+    [Fact]
+    public void PlacementPreferred_From211()
+    {
+        var stream = SafeStream().With(s => s.PlacementPreferred = Known("n1", "pref"));
+        Assert.Equal(new[] { "preferred server not permitted in placement" }, Check(stream, "2.11.0"));
+        Assert.Empty(Check(stream, "2.10.27"));
+    }
+
+    [Theory]
+    [InlineData("2.12.14", false)]
+    [InlineData("2.12.15", true)]
+    [InlineData("2.14.1", false)]
+    [InlineData("2.14.2", true)]
+    [InlineData("2.15.1", true)]
+    public void MessageSchedulesWithDiscardNew(string version, bool rejected)
+    {
+        var stream = SafeStream().With(s => { s.AllowMsgSchedules = Known(true, "sch"); s.Discard = Known(DiscardPolicy.New, "d"); });
+        Assert.Equal(rejected, Check(stream, version).Contains("message scheduling cannot use discard new"));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class CorpusEntry
 /// comes from the <see cref="Random"/> seeded by the test, so a seed reproduces the corpus exactly.
 /// <para>
 /// Branches that are deliberately NOT generated (each is an accepted difference between "the linter reports an error"
-/// and "nats-server 2.9.10 rejects a create request"; <see cref="Exclusions"/> lists them for the report):
+/// and "nats-server rejects a create request" on 2.9.10, 2.10.27 or 2.15.1; <see cref="Exclusions"/> lists them for the report):
 /// </para>
 /// <list type="bullet">
 /// <item>Stream replicas 2–5: a standalone server refuses them (10074 "replicas > 1 not supported in non-clustered
@@ -75,6 +75,7 @@ public sealed class CorpusEntry
 /// <item>Stream files the linter can't recognize as streams: a bare file with none of the stream-only keys (e.g. only
 /// a name) is reported as JS4009 "not a stream or consumer definition" (a warning), so every generated stream has at
 /// least one such key ("storage": "file" is added when none was chosen).</item>
+/// <item>Placement by cluster tags: whether the tags can be satisfied depends on the cluster, not the file.</item>
 /// <item>Subjects that capture the JetStream API ("&gt;", "*.&gt;", "$JS.&gt;", ...) without "no_ack": true: the stream
 /// would acknowledge the test's own API requests (delete, ...) and race the API's reply. They are generated with
 /// "no_ack": true only; 2.9.10 accepts both, so no verdict depends on it.</item>
@@ -99,6 +100,7 @@ public sealed class DifferentialCorpus
         "max_waiting beyond ~10^5 on pull consumers (2.9.10 allocates the wait queue up front: 2^31 slots crash it out of memory)",
         "bare stream files without any stream-only key (JS4009 warning: not recognizable as a stream)",
         "API-capturing subjects without no_ack (the stream would answer the test's own API requests; generated with no_ack only)",
+        "placement that depends on the cluster's tags (a standalone server places nothing; the linter never judges tags)",
     };
 
     /// <summary>The streams consumers are created on; created before, deleted after the consumer phase.</summary>
@@ -107,6 +109,7 @@ public sealed class DifferentialCorpus
         ("CBASE", Obj(("name", Str("CBASE")), ("subjects", Strs("cb.>", "cx.*.y", "cz")), ("retention", Str("limits")), ("storage", Str("file")))),
         ("CWQ", Obj(("name", Str("CWQ")), ("subjects", Strs("wq.>")), ("retention", Str("workqueue")), ("storage", Str("file")))),
         ("CINT", Obj(("name", Str("CINT")), ("subjects", Strs("ci.*")), ("retention", Str("interest")), ("storage", Str("memory")))),
+        ("CLIM", Obj(("name", Str("CLIM")), ("subjects", Strs("cl.>")), ("storage", Str("file")), ("consumer_limits", Obj(("max_ack_pending", Num(100)), ("inactive_threshold", Num(10 * S)))))),
     };
 
     // Keys the linter uses to recognize a bare stream file (DocumentReader.StreamOnlyKeys, abridged).
@@ -257,7 +260,9 @@ public sealed class DifferentialCorpus
 
         if (Maybe(0.05))
         {
-            config["placement"] = Pick(Good(Obj(("cluster", Str("c1"))), Obj(("tags", Strs("t1", "t2"))), new JObject()), Bad(Obj(("cluster", Raw("5"))), Obj(("tags", Str("t1"))), Str("c1")));
+            config["placement"] = Pick(
+                Good(Obj(("cluster", Str("c1"))), Obj(("tags", Strs("t1", "t2"))), new JObject(), Obj(("preferred", Str("n1"))), Obj(("preferred", Str(""))), Obj(("cluster", Str("")), ("preferred", Str("n1")))),
+                Bad(Obj(("cluster", Raw("5"))), Obj(("tags", Str("t1"))), Str("c1"), Obj(("preferred", Raw("5")))));
             Aspect("placement");
         }
 
@@ -270,6 +275,11 @@ public sealed class DifferentialCorpus
         if (Maybe(0.12))
         {
             NewerStreamField(config);
+        }
+
+        if (Maybe(0.3))
+        {
+            NewerStreamSettings(config, mirror, sources);
         }
 
         if (Maybe(0.08))
@@ -486,12 +496,152 @@ public sealed class DifferentialCorpus
             source[key] = value;
         }
 
-        if (Chance(0.04))
+        if (Chance(forMirror ? 0.2 : 0.15))
         {
-            source["subject_transforms"] = Arr(Obj(("src", Str("a.>")), ("dest", Str("b.>"))));
+            source["subject_transforms"] = Transforms();
+        }
+
+        if (Chance(0.03))
+        {
+            // A durable consumer on the origin (2.14); earlier releases drop the field.
+            source["consumer"] = PickOne(Obj(("name", Str("SC1")), ("deliver_subject", Str("sc.dlv"))), Obj(("name", Str("SC2")), ("deliver_subject", Str("sc.dlv2"))));
         }
 
         return source;
+    }
+
+    private static readonly (string Src, string Dest)[] TransformPairs =
+    {
+        ("a.>", "b.>"), ("a.*", "b.$1"), ("a.*", "b.{{wildcard(1)}}"), ("a.*.*", "b.$2.$1"), ("a.*", "b.$2"), ("a.>", "b.c"), ("a.*", "b.*"),
+        ("", "b.>"), (">", "x.>"), ("a.b", "c.d"), ("a.b", "c.$1"), ("a.*", "c.$x"), ("a.*", "c.{{partition(3,1)}}"), ("a.b", "c.{{partition(3)}}"),
+        ("a.b", "c.{{random(5)}}"), ("a.*", "c.{{foo(1)}}"), ("a.*", "c d.$1"), ("a..b", "c.>"), ("a.*", ""), ("a.>", "b.{{wildcard(1)}}.>"),
+        ("zz.*", "yy.{{Wildcard( 1 )}}"), ("a.*", "c.{{split(1,-)}}"), ("a.*", "c.{{left(1,2)}}"), ("a.*", "{{}}.x"),
+    };
+
+    private JObject Transform()
+    {
+        var (src, dest) = PickOne(TransformPairs);
+        var transform = new JObject();
+        if (src.Length > 0 || Chance(0.5))
+        {
+            transform["src"] = Str(src);
+        }
+
+        transform["dest"] = Str(dest);
+        return transform;
+    }
+
+    private JArray Transforms()
+    {
+        var items = new List<JNode>();
+        var count = Chance(0.1) ? 0 : random.Next(1, 3);
+        for (var i = 0; i < count; i++)
+        {
+            items.Add(Transform());
+        }
+
+        return new JArray(items);
+    }
+
+    /// <summary>Settings of 2.10 and later, in combinations the server checks against each other.</summary>
+    private void NewerStreamSettings(JObject config, bool mirror, bool sources)
+    {
+        if (Chance(0.3))
+        {
+            config["subject_transform"] = Chance(0.2) && config["subjects"] is JArray { Items.Count: 1 } one && one.Items[0] is JScalar { Text: { } only } && SubjectText.IsValid(only)
+                ? Obj(("src", Str(only)), ("dest", Str("tr." + only)))
+                : Transform();
+            Aspect("subject_transform " + config["subject_transform"]!.ToJson());
+        }
+
+        if (Chance(0.2))
+        {
+            var big = Chance(0.3);
+            config["metadata"] = PickOne(
+                Obj(("owner", Str("team-a"))),
+                Obj(("_nats.req.level", Str("0"))),
+                Obj(("_nats.ver", Str("9.9.9")), ("k", Str("v"))),
+                Obj(("k", Str(new string('m', big ? 131072 : 1000)))),
+                Obj(("k", Str(new string('m', 131071)))));
+            Aspect("metadata");
+        }
+
+        if (Chance(0.15))
+        {
+            config["compression"] = Pick(Good(Str("s2"), Str("none"), Str("")), Bad(Str("S2"), Str("zstd")));
+            Aspect("compression");
+        }
+
+        if (Chance(0.1))
+        {
+            config["first_seq"] = PickOne(Num(0), Num(1), Num(100));
+            Aspect("first_seq");
+        }
+
+        if (Chance(0.25))
+        {
+            config["allow_msg_ttl"] = Bool(Chance(0.7));
+            Aspect("allow_msg_ttl");
+        }
+
+        if (Chance(0.2))
+        {
+            config["subject_delete_marker_ttl"] = PickOne(Num(0), Num(500 * Ms), Num(S), Num(60 * S), Num(-S));
+            Aspect("subject_delete_marker_ttl");
+        }
+
+        foreach (var flag in new[] { "allow_msg_counter", "allow_atomic", "allow_msg_schedules", "allow_batched" })
+        {
+            if (Chance(0.12))
+            {
+                config[flag] = Bool(Chance(0.8));
+                Aspect(flag);
+            }
+        }
+
+        if (Chance(0.1))
+        {
+            config["persist_mode"] = PickOne(Str("async"), Str("default"), Str(""));
+            Aspect("persist_mode");
+        }
+
+        if (Chance(0.15) && (config.Has("allow_msg_schedules") || config.Has("allow_msg_counter")))
+        {
+            config["discard"] = PlainStr("new");
+            Aspect("discard new");
+        }
+
+        if (Chance(0.2))
+        {
+            var limits = new JObject();
+            if (Chance(0.7))
+            {
+                limits["max_ack_pending"] = PickOne(Num(0), Num(10), Num(1000), Num(-1));
+            }
+
+            if (Chance(0.5))
+            {
+                limits["inactive_threshold"] = PickOne(Num(0), Num(5 * S), Num(3600 * S));
+            }
+
+            config["consumer_limits"] = limits;
+            Aspect("consumer_limits");
+        }
+
+        if (Chance(0.05))
+        {
+            config["template_owner"] = PickOne(Str(""), Str("TPL"));
+            Aspect("template_owner");
+        }
+
+        if (!mirror && !sources && Chance(0.1))
+        {
+            // The server's implicit republish (2.12.2): ">" to ">" with the one subject transformed.
+            config["subjects"] = Strs("ir.>");
+            config["subject_transform"] = Obj(("src", Str("ir.>")), ("dest", Str(PickOne("irx.>", "ir.x.>"))));
+            config["republish"] = Obj(("src", Str(">")), ("dest", Str(">")));
+            Aspect("republish > to > with subject_transform");
+        }
     }
 
     private void Mirror(JObject config, string? self)
@@ -604,7 +754,7 @@ public sealed class DifferentialCorpus
         Tame();
         var id = $"c{index:D4}";
         var fallback = $"C{index:D4}";
-        var stream = PickWeighted(("CBASE", 0.6), ("CWQ", 0.25), ("CINT", 0.15));
+        var stream = PickWeighted(("CBASE", 0.5), ("CWQ", 0.22), ("CINT", 0.13), ("CLIM", 0.15));
         Aspect("on " + stream);
         var config = new JObject();
 
@@ -869,6 +1019,11 @@ public sealed class DifferentialCorpus
             Aspect($"newer field {field}");
         }
 
+        if (Maybe(0.35))
+        {
+            NewerConsumerSettings(config, push, stream);
+        }
+
         if (tame && stream == "CWQ" && !config.Has("ack_policy"))
         {
             config["ack_policy"] = PlainStr("explicit");
@@ -891,6 +1046,78 @@ public sealed class DifferentialCorpus
         var apiSubject = token is null ? $"CONSUMER.CREATE.{stream}" : $"CONSUMER.CREATE.{stream}.{token}";
         var damaged = Maybe(0.03) ? Damage(body.ToJson()) : null;
         return new CorpusEntry(id, DefinitionKind.Consumer, body, apiSubject, stream, damaged is null && Chance(0.25), aspects, damaged);
+    }
+
+    /// <summary>Settings of 2.10 and later: filter lists, pause, priority groups, the flow_control ack policy, consumer limits.</summary>
+    private void NewerConsumerSettings(JObject config, bool push, string stream)
+    {
+        if (Chance(0.2))
+        {
+            var filters = new List<string>();
+            var count = random.Next(1, 4);
+            for (var i = 0; i < count; i++)
+            {
+                filters.Add(Chance(0.1) ? "" : Chance(0.85) ? FilterFor(stream, valid: true) : PickOne("a..b", "zz.q"));
+            }
+
+            config["filter_subjects"] = Strs(filters.ToArray());
+            Aspect("filter_subjects " + config["filter_subjects"]!.ToJson());
+        }
+
+        if (Chance(0.1))
+        {
+            config["pause_until"] = PickOne(Str("2030-01-01T00:00:00Z"), Str("2020-01-01T00:00:00Z"));
+            Aspect("pause_until");
+        }
+
+        if (Chance(0.3))
+        {
+            if (Chance(0.8))
+            {
+                config["priority_policy"] = PickOne(Str("overflow"), Str("pinned_client"), Str("none"), Str("overflow"));
+            }
+
+            if (Chance(0.7))
+            {
+                config["priority_groups"] = PickOne(Strs("jobs"), Strs("jobs", "b/c=d-e_f"), Strs(""), Strs("a.b"), Strs("seventeen-chars-x"), Arr(), Strs("sixteen-chars-xx"));
+            }
+
+            if (Chance(0.2))
+            {
+                config["priority_timeout"] = PickOne(Num(0), Num(5 * S));
+            }
+
+            Aspect("priority " + (config["priority_policy"]?.ToJson() ?? "-") + " " + (config["priority_groups"]?.ToJson() ?? "-"));
+        }
+
+        if (push && Chance(0.2))
+        {
+            config["ack_policy"] = Str("flow_control");
+            foreach (var (field, value) in new (string, JNode)[] { ("ack_wait", Num(30 * S)), ("max_deliver", Num(3)), ("max_ack_pending", Num(-1)), ("max_ack_pending", Num(50)), ("backoff", Arr(Num(S))), ("flow_control", Bool(true)), ("idle_heartbeat", Num(5 * S)) })
+            {
+                if (Chance(0.15))
+                {
+                    config[field] = value;
+                }
+            }
+
+            Aspect("ack_policy flow_control");
+        }
+
+        if (stream == "CLIM" && Chance(0.6))
+        {
+            if (Chance(0.6))
+            {
+                config["max_ack_pending"] = PickOne(Num(0), Num(50), Num(100), Num(101), Num(1000), Num(-1));
+            }
+
+            if (Chance(0.5))
+            {
+                config["inactive_threshold"] = PickOne(Num(0), Num(5 * S), Num(10 * S), Num(11 * S));
+            }
+
+            Aspect("against consumer_limits");
+        }
     }
 
     /// <summary>JSON the server can't decode: a trailing comma, a comment, a single-quoted string, a bare word, NaN.</summary>
@@ -917,6 +1144,7 @@ public sealed class DifferentialCorpus
         {
             "CBASE" => valid ? PickOne("cb.x", "cb.>", "cb.*.z", "cx.a.y", "cz", "cx.*.y") : PickOne("cx.>", "cx.*.*", "other.x", ">", "cb", "c*", "*.x"),
             "CWQ" => valid ? PickOne("wq.a", "wq.>", "wq.*.b") : PickOne(">", "x.y", "wq"),
+            "CLIM" => valid ? PickOne("cl.a", "cl.>") : PickOne("x.y", "cl"),
             _ => valid ? PickOne("ci.a", "ci.*") : PickOne("ci.>", "zz", "ci.a.b"),
         };
     }
