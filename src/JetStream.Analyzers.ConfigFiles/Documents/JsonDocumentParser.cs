@@ -35,7 +35,9 @@ public static class JsonDocumentParser
         }
         catch (JsonSyntaxException e)
         {
-            reader.Problems.Add(new ParseProblem(reader.Positions.Span(e.Offset, Math.Min(e.Offset + 1, text.Length)), e.Message));
+            // A problem at a line break is an empty span there: the break's second character (LF of CR LF) is past the line.
+            var end = e.Offset < text.Length && text[e.Offset] is '\r' or '\n' ? e.Offset : Math.Min(e.Offset + 1, text.Length);
+            reader.Problems.Add(new ParseProblem(reader.Positions.Span(e.Offset, end), e.Message));
             return new ParsedFile(path, Array.Empty<ConfigNode>(), reader.Problems);
         }
     }

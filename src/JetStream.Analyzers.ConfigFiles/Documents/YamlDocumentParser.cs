@@ -37,7 +37,7 @@ public static class YamlDocumentParser
             parser.Consume<StreamStart>();
             while (parser.TryConsume<DocumentStart>(out _))
             {
-                var builder = new DocumentBuilder(path, parser);
+                var builder = new DocumentBuilder(path, parser, text.Length, positions);
                 var root = parser.Accept<DocumentEnd>(out _) ? null : builder.Read(0);
                 parser.Consume<DocumentEnd>();
                 if (root is null)
@@ -106,10 +106,15 @@ public static class YamlDocumentParser
         private readonly Dictionary<string, ConfigNode> anchors = new(StringComparer.Ordinal);
         private readonly Dictionary<ConfigNode, long> sizes = new();
 
-        public DocumentBuilder(string path, IParser parser)
+        private readonly int length;
+        private readonly Lazy<TextPositions> positions;
+
+        public DocumentBuilder(string path, IParser parser, int length, Lazy<TextPositions> positions)
         {
             this.path = path;
             this.parser = parser;
+            this.length = length;
+            this.positions = positions;
         }
 
         public List<ParseProblem> Problems { get; } = new();
@@ -262,8 +267,13 @@ public static class YamlDocumentParser
         // YamlDotNet puts a flow collection's end event on its closing bracket, not after it.
         private static Mark AfterBracket(ParsingEvent end) => new(end.Start.Index + 1, end.Start.Line, end.Start.Column + 1);
 
-        private SourceSpan Span(Mark start, Mark end) =>
-            new(path, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+        // A block collection that runs to the end of the input ends at YamlDotNet's stream end, which can sit on a line
+        // past the last; the end of the text is where it ends.
+        private SourceSpan Span(Mark start, Mark end)
+        {
+            var (endLine, endColumn) = end.Index >= length ? positions.Value.At(length) : ((int)end.Line, (int)end.Column);
+            return new(path, (int)start.Line, (int)start.Column, endLine, endColumn);
+        }
 
         private static ScalarKind KindOf(Scalar scalar)
         {

@@ -152,7 +152,7 @@ public class PackageTests : IClassFixture<PackageFixture>
                 $"{orders}(7,14,7,22): warning JS1005: Stream 'ORDERS' uses memory storage; its messages are lost when the servers restart. Use file storage unless the data is disposable. (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS1005.md)",
                 output);
             Assert.Contains(
-                $"{broken}(2,1,2,1): error JS4001: The file can't be parsed: YAML syntax error: While parsing a node, did not find expected node content. (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS4001.md)",
+                $"{broken}(1,8,1,8): error JS4001: The file can't be parsed: YAML syntax error: While parsing a node, did not find expected node content. (https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS4001.md)",
                 output);
             Assert.DoesNotContain("quiet.json", output); // JS1005 is off for that file in .editorconfig
             Assert.DoesNotContain("ignored.stream.json", output); // bin/ is never linted

@@ -39,6 +39,15 @@ public sealed class JsonDocumentParserTests
     }
 
     [Fact]
+    public void LineBreakInsideAString_IsAnEmptySpanAtTheEndOfTheLine()
+    {
+        // Found by the fuzz test: the span ended on the LF of CR LF, a column past the line.
+        var parsed = JsonDocumentParser.Parse("s.json", "{\"name\": \"AB\r\nC\"}");
+
+        Assert.Equal("s.json(1,13,1,13)", Assert.Single(parsed.Problems).Span.ToString());
+    }
+
+    [Fact]
     public void TruncatedFileWithoutLineBreak_IsReportedAtTheLastCharacter()
     {
         var parsed = JsonDocumentParser.Parse("s.json", "{\"name\": \"A\"");

@@ -52,3 +52,15 @@ public sealed class YamlDocumentParserBadInputTests
         Assert.InRange(problem.Span.EndLine, 1, 2);
     }
 }
+
+/// <summary>Found by the fuzz test: a block mapping that runs to the end of the input ended on a line past the last.</summary>
+public sealed class YamlDocumentParserSpanTests
+{
+    [Fact]
+    public void BlockMappingToTheEndOfInput_EndsInsideTheFile()
+    {
+        var parsed = YamlDocumentParser.Parse("s.yaml", "apiVersion: v1\nkind: Stream\nmetadata:\n  name: ev");
+
+        Assert.Equal("s.yaml(1,1,4,11)", Assert.Single(parsed.Documents).Span.ToString());
+    }
+}
