@@ -23,6 +23,9 @@ public sealed class LintJetStreamConfig : Task
     [Required]
     public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>@(EditorConfigFiles): the .editorconfig and global config files the compiler reads for the analyzers.</summary>
+    public ITaskItem[] AnalyzerConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>$(JetStreamServerVersion); an .editorconfig jetstream_server_version for the file wins.</summary>
     public string? ServerVersion { get; set; }
 
@@ -71,7 +74,7 @@ public sealed class LintJetStreamConfig : Task
 
     public override bool Execute()
     {
-        var editorConfig = new EditorConfigResolver();
+        var editorConfig = new EditorConfigResolver(AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")));
         var severities = new SeverityResolver(TreatWarningsAsErrors, NoWarn, WarningsAsErrors, WarningsNotAsErrors);
         var defaultVersion = Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out var parsed) ? parsed : Rules.Evaluation.ServerVersion.Newest;
         if (!string.IsNullOrWhiteSpace(ServerVersion) && !Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out _))
