@@ -76,17 +76,11 @@ public sealed class LintJetStreamConfig : Task
     {
         var editorConfig = new EditorConfigResolver(AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")));
         var severities = new SeverityResolver(TreatWarningsAsErrors, NoWarn, WarningsAsErrors, WarningsNotAsErrors);
-        var defaultVersion = Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out var parsed) ? parsed : Rules.Evaluation.ServerVersion.Newest;
-        if (!string.IsNullOrWhiteSpace(ServerVersion) && !Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out _))
-        {
-            Log.LogWarning($"JetStreamServerVersion '{ServerVersion}' is not a nats-server version such as 2.10.14; the JetStream lint uses {defaultVersion}.");
-        }
-
         RuleContext ContextFor(string path, Rules.Evaluation.ServerVersion? connected)
         {
             var properties = editorConfig.PropertiesFor(path);
             string? Lookup(string key) => properties.TryGetValue(key, out var value) ? value : null;
-            var version = connected ?? (Rules.Evaluation.ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var v) ? v : defaultVersion);
+            var version = connected ?? ConfigurationChecks.ResolveServerVersion(Lookup(OptionKeys.ServerVersion), ServerVersion, problems: null);
             return new RuleContext(new RuleOptions(Lookup), version);
         }
 
@@ -95,7 +89,8 @@ public sealed class LintJetStreamConfig : Task
         List<Finding> findings;
         try
         {
-            findings = LiveCheckRequested ? LintAgainstServer(Lint) : Lint(null).Findings;
+            findings = ConfigurationFindings.For(editorConfig, paths, ServerVersion, origin: null);
+            findings.AddRange(LiveCheckRequested ? LintAgainstServer(Lint) : Lint(null).Findings);
         }
         catch (Exception e) when (!IsCritical(e))
         {
