@@ -26,6 +26,9 @@ public sealed class LintJetStreamConfig : Task
     /// <summary>@(EditorConfigFiles): the .editorconfig and global config files the compiler reads for the analyzers.</summary>
     public ITaskItem[] AnalyzerConfigFiles { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>$(JetStreamAnalysisMode): its preset reaches the task as one of <see cref="AnalyzerConfigFiles"/>; checked here.</summary>
+    public string? AnalysisMode { get; set; }
+
     /// <summary>$(JetStreamServerVersion); an .editorconfig jetstream_server_version for the file wins.</summary>
     public string? ServerVersion { get; set; }
 
@@ -89,7 +92,7 @@ public sealed class LintJetStreamConfig : Task
         List<Finding> findings;
         try
         {
-            findings = ConfigurationFindings.For(editorConfig, paths, ServerVersion, origin: null);
+            findings = ConfigurationFindings.For(editorConfig, paths, ServerVersion, origin: null, AnalysisMode);
             findings.AddRange(LiveCheckRequested ? LintAgainstServer(Lint) : Lint(null).Findings);
         }
         catch (Exception e) when (!IsCritical(e))

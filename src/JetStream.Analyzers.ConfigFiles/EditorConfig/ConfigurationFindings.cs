@@ -15,9 +15,15 @@ public static class ConfigurationFindings
     public const string SectionExpected = "a glob such as *.json, streams/**/*.yaml, {orders,audit}.json or file{1..3}.yml";
 
     /// <param name="serverVersionProperty">$(JetStreamServerVersion); a problem with it is reported at <paramref name="origin"/> (null: the project).</param>
-    public static List<Finding> For(EditorConfigResolver resolver, IEnumerable<string> paths, string? serverVersionProperty, object? origin)
+    /// <param name="analysisMode">$(JetStreamAnalysisMode), reported at <paramref name="origin"/> when it names no preset.</param>
+    public static List<Finding> For(EditorConfigResolver resolver, IEnumerable<string> paths, string? serverVersionProperty, object? origin, string? analysisMode = null)
     {
         var findings = new List<Finding>();
+        if (ConfigurationChecks.AnalysisMode(analysisMode) is { } mode)
+        {
+            findings.Add(mode.ToFinding(origin));
+        }
+
         var seen = new HashSet<(string, int, string)>();
         var propertyProblems = new List<ConfigurationProblem>();
         ConfigurationChecks.ResolveServerVersion(null, serverVersionProperty, propertyProblems);

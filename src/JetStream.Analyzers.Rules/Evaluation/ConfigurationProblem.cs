@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using JetStream.Analyzers.Rules.Catalog;
 
 namespace JetStream.Analyzers.Rules.Evaluation;
@@ -102,6 +103,22 @@ public static class ConfigurationChecks
 
         problems?.Add(VersionProblem(OptionKeys.ServerVersion, editorConfigValue, fallback, fromProperty is null ? "the newest release the rules know" : "JetStreamServerVersion"));
         return fallback;
+    }
+
+    /// <summary>The presets the package ships as global configs (JetStreamAnalysisMode); "default" adds none.</summary>
+    public static readonly IReadOnlyList<string> AnalysisModes = new[] { "default", "production", "strict" };
+
+    public const string AnalysisModeProperty = "JetStreamAnalysisMode";
+
+    /// <summary>A problem with $(JetStreamAnalysisMode), or null when it is empty or one of <see cref="AnalysisModes"/>.</summary>
+    public static ConfigurationProblem? AnalysisMode(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || AnalysisModes.Contains(value!.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new ConfigurationProblem(AnalysisModeProperty, value, "default, production or strict", "no preset applies, so every rule keeps its default severity");
     }
 
     private static ConfigurationProblem VersionProblem(string key, string value, ServerVersion used, string source) =>

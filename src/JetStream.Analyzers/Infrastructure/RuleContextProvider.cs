@@ -31,6 +31,11 @@ internal sealed class RuleContextProvider
         var context = Create(tree, problems);
         problems.AddRange(context.Options.Problems());
         var treeOptions = options.GetOptions(tree);
+        if (options.GlobalOptions.TryGetValue("build_property." + ConfigurationChecks.AnalysisModeProperty, out var mode) && ConfigurationChecks.AnalysisMode(mode) is { } modeProblem)
+        {
+            problems.Add(modeProblem);
+        }
+
         foreach (var key in new[] { ConfigurationChecks.CategorySeverityKey, ConfigurationChecks.AllSeverityKey })
         {
             if (treeOptions.TryGetValue(key, out var value) && ConfigurationChecks.Severity(key, value) is { } problem)
