@@ -137,6 +137,20 @@ public class CompilerEquivalenceTests
         Assert.Equal("1", compiler[repo.PathOf("streams/deep/audit.json")]["jetstream_min_replicas"]);
     }
 
+    [Fact]
+    public void TheAnalyzersFloorCompiler_ReadsTheSameValues()
+    {
+        // Microsoft.CodeAnalysis 4.8 (VS 17.8 / .NET 8 SDK), the oldest compiler the package supports, in process.
+        using var repo = new ConfigRepo().With(".editorconfig", TopEditorConfig).With("orders.json", "{}");
+        var config = Microsoft.CodeAnalysis.AnalyzerConfig.Parse(File.ReadAllText(repo.PathOf(".editorconfig")), repo.PathOf(".editorconfig"));
+        var theirs = Microsoft.CodeAnalysis.AnalyzerConfigSet.Create(new[] { config }).GetOptionsForSourcePath(repo.PathOf("orders.json")).AnalyzerOptions;
+
+        var ours = new EditorConfigResolver().PropertiesFor(repo.PathOf("orders.json"));
+
+        Assert.Equal(theirs.OrderBy(p => p.Key, StringComparer.Ordinal), ours.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal("a", theirs["hash_without_space"]);
+    }
+
     private static bool IsSeverityKey(string key) =>
         key.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal) && key.EndsWith(".severity", StringComparison.Ordinal);
 
