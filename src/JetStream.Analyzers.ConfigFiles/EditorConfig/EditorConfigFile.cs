@@ -15,8 +15,9 @@ namespace JetStream.Analyzers.ConfigFiles.EditorConfig;
 ///   first '#' or ';' (a comment even without a space before it) and is trimmed. Values of the editorconfig keys
 ///   (root, indent_style, …) and the value "unset" are lower-cased;
 /// - any other line is ignored.
-/// The compiler's main branch has carried a change (dotnet/roslyn#51625) that keeps '#' and ';' in values; no
-/// release used by the SDKs this package supports includes it, so values end there.
+/// Where releases differ: a proposed compiler change (dotnet/roslyn#51625, following the EditorConfig specification
+/// 0.15) keeps '#' and ';' in values. Neither 4.8 nor 5.9 has it (tests run both), so values end there; if a later
+/// compiler keeps them, CompilerEquivalenceTests fails on hash_without_space and this reader follows.
 /// </summary>
 internal sealed class EditorConfigFile
 {
