@@ -23,6 +23,12 @@ public sealed class LintJetStreamConfig : Task
     [Required]
     public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>@(EditorConfigFiles): the .editorconfig and global config files the compiler reads for the analyzers.</summary>
+    public ITaskItem[] AnalyzerConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>$(JetStreamAnalysisMode): its preset reaches the task as one of <see cref="AnalyzerConfigFiles"/>; checked here.</summary>
+    public string? AnalysisMode { get; set; }
+
     /// <summary>$(JetStreamServerVersion); an .editorconfig jetstream_server_version for the file wins.</summary>
     public string? ServerVersion { get; set; }
 
@@ -71,19 +77,13 @@ public sealed class LintJetStreamConfig : Task
 
     public override bool Execute()
     {
-        var editorConfig = new EditorConfigResolver();
+        var editorConfig = new EditorConfigResolver(AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")));
         var severities = new SeverityResolver(TreatWarningsAsErrors, NoWarn, WarningsAsErrors, WarningsNotAsErrors);
-        var defaultVersion = Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out var parsed) ? parsed : Rules.Evaluation.ServerVersion.Newest;
-        if (!string.IsNullOrWhiteSpace(ServerVersion) && !Rules.Evaluation.ServerVersion.TryParse(ServerVersion, out _))
-        {
-            Log.LogWarning($"JetStreamServerVersion '{ServerVersion}' is not a nats-server version such as 2.10.14; the JetStream lint uses {defaultVersion}.");
-        }
-
         RuleContext ContextFor(string path, Rules.Evaluation.ServerVersion? connected)
         {
             var properties = editorConfig.PropertiesFor(path);
             string? Lookup(string key) => properties.TryGetValue(key, out var value) ? value : null;
-            var version = connected ?? (Rules.Evaluation.ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var v) ? v : defaultVersion);
+            var version = connected ?? ConfigurationChecks.ResolveServerVersion(Lookup(OptionKeys.ServerVersion), ServerVersion, problems: null);
             return new RuleContext(new RuleOptions(Lookup), version);
         }
 
@@ -92,7 +92,8 @@ public sealed class LintJetStreamConfig : Task
         List<Finding> findings;
         try
         {
-            findings = LiveCheckRequested ? LintAgainstServer(Lint) : Lint(null).Findings;
+            findings = ConfigurationFindings.For(editorConfig, paths, ServerVersion, origin: null, AnalysisMode);
+            findings.AddRange(LiveCheckRequested ? LintAgainstServer(Lint) : Lint(null).Findings);
         }
         catch (Exception e) when (!IsCritical(e))
         {

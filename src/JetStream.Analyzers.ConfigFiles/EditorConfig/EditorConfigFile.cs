@@ -1,178 +1,217 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace JetStream.Analyzers.ConfigFiles.EditorConfig;
 
-/// <summary>One parsed .editorconfig: its root flag and its sections in order, each a glob and key/value pairs.</summary>
+/// <summary>
+/// One .editorconfig or global config file, read line by line as the C# compiler reads it (Roslyn 5.9, .NET SDK 10.0.4xx,
+/// and 4.8, the analyzers' floor, agree):
+/// - lines end at \r\n, \r, \n, U+0085, U+2028 and U+2029; blank lines and lines whose first non-blank character is
+///   '#' or ';' are comments;
+/// - "[name]" starts a section; '#' and ';' end it unless escaped ("\#"), and a comment may follow the ']';
+/// - "key = value" or "key: value": the key is letters, digits, '_', '.', '-' and is lower-cased; the value ends at the
+///   first '#' or ';' (a comment even without a space before it) and is trimmed. Values of the editorconfig keys
+///   (root, indent_style, …) and the value "unset" are lower-cased;
+/// - any other line is ignored.
+/// Where releases differ: a proposed compiler change (dotnet/roslyn#51625, following the EditorConfig specification
+/// 0.15) keeps '#' and ';' in values. Neither 4.8 nor 5.9 has it (tests run both), so values end there; if a later
+/// compiler keeps them, CompilerEquivalenceTests fails on hash_without_space and this reader follows.
+/// </summary>
 internal sealed class EditorConfigFile
 {
-    private EditorConfigFile(string directory, bool isRoot, List<(Regex Glob, Dictionary<string, string> Properties)> sections)
+    private static readonly HashSet<string> ReservedKeys = new(StringComparer.Ordinal)
     {
-        Directory = directory;
-        IsRoot = isRoot;
+        "root", "indent_style", "indent_size", "tab_width", "end_of_line", "charset", "trim_trailing_whitespace", "insert_final_newline",
+    };
+
+    private EditorConfigFile(string path, Dictionary<string, EditorConfigValue> global, List<Section> sections)
+    {
+        Path = path;
+        Directory = (System.IO.Path.GetDirectoryName(path) ?? path).Replace('\\', '/');
+        GlobalProperties = global;
         Sections = sections;
     }
 
+    public string Path { get; }
+
+    /// <summary>The folder, with '/' separators, that section names are relative to.</summary>
     public string Directory { get; }
 
-    public bool IsRoot { get; }
+    /// <summary>Properties before the first section: root, is_global, global_level, and a global config's options.</summary>
+    public IReadOnlyDictionary<string, EditorConfigValue> GlobalProperties { get; }
 
-    public IReadOnlyList<(Regex Glob, Dictionary<string, string> Properties)> Sections { get; }
+    public IReadOnlyList<Section> Sections { get; }
+
+    public bool IsRoot => GlobalProperties.TryGetValue("root", out var root) && root.Value == "true";
+
+    /// <summary>A global config: named .globalconfig, or with an is_global key (whatever its value), as the compiler decides.</summary>
+    public bool IsGlobal =>
+        System.IO.Path.GetFileName(Path).Equals(".globalconfig", StringComparison.OrdinalIgnoreCase) || GlobalProperties.ContainsKey("is_global");
+
+    /// <summary>global_level, else 100 for a file named .globalconfig and 0 for others.</summary>
+    public int GlobalLevel =>
+        GlobalProperties.TryGetValue("global_level", out var level) && int.TryParse(level.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
+        : System.IO.Path.GetFileName(Path).Equals(".globalconfig", StringComparison.OrdinalIgnoreCase) ? 100
+        : 0;
 
     public static EditorConfigFile Parse(string path, string text)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty;
-        var sections = new List<(Regex, Dictionary<string, string>)>();
-        Dictionary<string, string>? current = null;
-        var isRoot = false;
-        foreach (var rawLine in text.Split('\n'))
+        var global = new Dictionary<string, EditorConfigValue>(StringComparer.OrdinalIgnoreCase);
+        var sections = new List<Section>();
+        var current = global;
+        var lineNumber = 0;
+        foreach (var line in Lines(text))
         {
-            var line = rawLine.Trim().TrimStart('\uFEFF');
-            if (line.Length == 0 || line[0] == '#' || line[0] == ';')
+            lineNumber++;
+            var start = SkipWhitespace(line, 0);
+            if (start == line.Length || line[start] is '#' or ';')
             {
                 continue;
             }
 
-            if (line[0] == '[' && line.EndsWith("]", StringComparison.Ordinal))
+            if (SectionName(line, start) is { } name)
             {
-                current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                sections.Add((GlobToRegex(line.Substring(1, line.Length - 2)), current));
+                current = new Dictionary<string, EditorConfigValue>(StringComparer.OrdinalIgnoreCase);
+                sections.Add(new Section(name, lineNumber, current));
                 continue;
             }
 
-            var equals = line.IndexOf('=');
-            if (equals <= 0)
+            if (Property(line, start, path, lineNumber) is { } property)
             {
-                continue;
+                current[property.Key] = property.Value;
             }
+        }
 
-            var key = line.Substring(0, equals).Trim();
-            var value = StripComment(line.Substring(equals + 1).Trim());
-            if (current is null)
+        return new EditorConfigFile(path, global, sections);
+    }
+
+    /// <summary>The section name of a header line, or null. Matches the compiler's ^\s*\[(([^#;]|\\#|\\;)+)\]\s*([#;].*)?$.</summary>
+    private static string? SectionName(string line, int start)
+    {
+        if (line[start] != '[')
+        {
+            return null;
+        }
+
+        // The name can't run past an unescaped '#' or ';'; it ends at the last ']' after which only blanks or a comment follow.
+        var limit = start + 1;
+        while (limit < line.Length && !(line[limit] is '#' or ';' && line[limit - 1] != '\\'))
+        {
+            limit++;
+        }
+
+        for (var close = limit - 1; close > start + 1; close--)
+        {
+            if (line[close] == ']')
             {
-                if (key.Equals("root", StringComparison.OrdinalIgnoreCase))
+                var after = SkipWhitespace(line, close + 1);
+                if (after == line.Length || line[after] is '#' or ';')
                 {
-                    isRoot = value.Equals("true", StringComparison.OrdinalIgnoreCase);
+                    return line.Substring(start + 1, close - start - 1);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A key/value line, or null. Matches the compiler's ^\s*([\w\.\-_]+)\s*[=:]\s*(.*?)\s*([#;].*)?$.</summary>
+    private static KeyValuePair<string, EditorConfigValue>? Property(string line, int start, string path, int lineNumber)
+    {
+        var keyEnd = start;
+        while (keyEnd < line.Length && IsKeyCharacter(line[keyEnd]))
+        {
+            keyEnd++;
+        }
+
+        var separator = SkipWhitespace(line, keyEnd);
+        if (keyEnd == start || separator == line.Length || line[separator] is not ('=' or ':'))
+        {
+            return null;
+        }
+
+        var valueStart = SkipWhitespace(line, separator + 1);
+        var valueEnd = valueStart;
+        while (valueEnd < line.Length && line[valueEnd] is not ('#' or ';'))
+        {
+            valueEnd++;
+        }
+
+        while (valueEnd > valueStart && char.IsWhiteSpace(line[valueEnd - 1]))
+        {
+            valueEnd--;
+        }
+
+        var key = line.Substring(start, keyEnd - start).ToLowerInvariant();
+        var value = line.Substring(valueStart, valueEnd - valueStart);
+        if (ReservedKeys.Contains(key) || value.Equals("unset", StringComparison.OrdinalIgnoreCase))
+        {
+            value = value.ToLowerInvariant();
+        }
+
+        return new KeyValuePair<string, EditorConfigValue>(key, new EditorConfigValue(key, value, path, lineNumber, start + 1, valueStart + 1, valueEnd + 1));
+    }
+
+    // \w in .NET: letters, decimal digits, non-spacing marks and connector punctuation ('_').
+    private static bool IsKeyCharacter(char c) =>
+        c is '.' or '-' || char.IsLetterOrDigit(c) && char.GetUnicodeCategory(c) != UnicodeCategory.OtherNumber
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation;
+
+    private static int SkipWhitespace(string line, int index)
+    {
+        while (index < line.Length && char.IsWhiteSpace(line[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static IEnumerable<string> Lines(string text)
+    {
+        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+            {
+                yield return text.Substring(start, i - start);
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
                 }
 
-                continue;
-            }
-
-            current[key] = value;
-        }
-
-        return new EditorConfigFile(directory, isRoot, sections);
-    }
-
-    /// <summary>The path relative to this file's folder, with '/' separators, as section globs are matched.</summary>
-    public string? Relative(string fullPath)
-    {
-        var root = Directory.TrimEnd(Path.DirectorySeparatorChar, '/') + Path.DirectorySeparatorChar;
-        return fullPath.StartsWith(root, StringComparison.Ordinal) ? fullPath.Substring(root.Length).Replace('\\', '/') : null;
-    }
-
-    private static string StripComment(string value)
-    {
-        // Inline comments need a space before '#' or ';' so that values such as "a#b" survive.
-        foreach (var marker in new[] { " #", " ;" })
-        {
-            var index = value.IndexOf(marker, StringComparison.Ordinal);
-            if (index >= 0)
-            {
-                value = value.Substring(0, index).TrimEnd();
+                start = i + 1;
             }
         }
 
-        return value;
+        if (start < text.Length)
+        {
+            yield return text.Substring(start);
+        }
     }
 
-    /// <summary>
-    /// EditorConfig globs: '*' any run without '/', '**' any run, '?' one character, [abc] / [!abc], {a,b}, {1..3}.
-    /// A glob without '/' matches the file name in any folder.
-    /// </summary>
-    internal static Regex GlobToRegex(string glob)
+    /// <summary>A [name] section: its glob (null when the name isn't a valid glob, so the section applies nowhere).</summary>
+    internal sealed class Section
     {
-        var anchored = glob.Contains("/");
-        if (glob.StartsWith("/", StringComparison.Ordinal))
+        private readonly Lazy<SectionGlob?> glob;
+
+        public Section(string name, int line, IReadOnlyDictionary<string, EditorConfigValue> properties)
         {
-            glob = glob.Substring(1);
+            Name = name;
+            Line = line;
+            Properties = properties;
+            glob = new Lazy<SectionGlob?>(() => SectionGlob.TryCompile(name));
         }
 
-        var sb = new StringBuilder(anchored ? "^" : "^(?:.*/)?");
-        for (var i = 0; i < glob.Length; i++)
-        {
-            var c = glob[i];
-            switch (c)
-            {
-                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
-                    sb.Append(".*");
-                    i++;
-                    break;
-                case '*':
-                    sb.Append("[^/]*");
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '[':
-                    var close = glob.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        sb.Append(@"\[");
-                        break;
-                    }
+        public string Name { get; }
 
-                    var set = glob.Substring(i + 1, close - i - 1);
-                    sb.Append('[').Append(set.StartsWith("!", StringComparison.Ordinal) ? "^" + Regex.Escape(set.Substring(1)) : Regex.Escape(set)).Append(']');
-                    i = close;
-                    break;
-                case '{':
-                    var end = glob.IndexOf('}', i + 1);
-                    if (end < 0)
-                    {
-                        sb.Append(@"\{");
-                        break;
-                    }
+        public int Line { get; }
 
-                    sb.Append(Alternatives(glob.Substring(i + 1, end - i - 1)));
-                    i = end;
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
+        public IReadOnlyDictionary<string, EditorConfigValue> Properties { get; }
 
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant);
-    }
-
-    private static string Alternatives(string body)
-    {
-        var range = Regex.Match(body, @"^(-?\d+)\.\.(-?\d+)$");
-        if (range.Success)
-        {
-            var from = int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var to = int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var numbers = new List<string>();
-            for (var n = Math.Min(from, to); n <= Math.Max(from, to) && numbers.Count < 10_000; n++)
-            {
-                numbers.Add(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return "(?:" + string.Join("|", numbers) + ")";
-        }
-
-        var parts = body.Split(',');
-        var converted = new List<string>();
-        foreach (var part in parts)
-        {
-            var inner = GlobToRegex("/" + part).ToString();
-            converted.Add(inner.Substring(1, inner.Length - 2)); // strip ^ and $
-        }
-
-        return "(?:" + string.Join("|", converted) + ")";
+        public SectionGlob? Glob => glob.Value;
     }
 }

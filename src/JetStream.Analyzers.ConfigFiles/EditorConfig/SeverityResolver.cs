@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
 
 namespace JetStream.Analyzers.ConfigFiles.EditorConfig;
 
@@ -37,17 +38,23 @@ public sealed class SeverityResolver
     public RuleSeverity? ResolveWithSuggestions(string ruleId, RuleSeverity requested, IReadOnlyDictionary<string, string> editorConfig)
     {
         var severity = requested;
-        var configured = Lookup(editorConfig, $"dotnet_diagnostic.{ruleId}.severity")
-            ?? Lookup(editorConfig, $"dotnet_analyzer_diagnostic.category-{RuleCatalog.Category}.severity")
-            ?? Lookup(editorConfig, "dotnet_analyzer_diagnostic.severity");
-        if (configured is not null && !configured.Trim().Equals("default", StringComparison.OrdinalIgnoreCase))
+        foreach (var key in new[] { $"dotnet_diagnostic.{ruleId}.severity", ConfigurationChecks.CategorySeverityKey, ConfigurationChecks.AllSeverityKey })
         {
-            if (Parse(configured) is not { } parsed)
+            // As in csc, a value that is not a severity is skipped (JS0001 names it), so the next setting or the default applies.
+            if (editorConfig.TryGetValue(key, out var configured) && ConfigurationChecks.IsValidSeverity(configured))
             {
-                return null;
-            }
+                if (ConfigurationChecks.ParseSeverity(configured, out _) is { } parsed)
+                {
+                    if (parsed == RuleSeverity.Hidden)
+                    {
+                        return null;
+                    }
 
-            severity = parsed;
+                    severity = parsed;
+                }
+
+                break;
+            }
         }
 
         // As in csc, NoWarn silences a rule whatever its severity.
@@ -63,18 +70,6 @@ public sealed class SeverityResolver
 
         return severity is RuleSeverity.Warning or RuleSeverity.Error or RuleSeverity.Info ? severity : null;
     }
-
-    private static string? Lookup(IReadOnlyDictionary<string, string> editorConfig, string key) =>
-        editorConfig.TryGetValue(key, out var value) ? value : null;
-
-    private static RuleSeverity? Parse(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "error" => RuleSeverity.Error,
-        "warning" => RuleSeverity.Warning,
-        "suggestion" => RuleSeverity.Info,
-        _ => null, // silent, none, hidden
-
-    };
 
     private static HashSet<string> Codes(string? list)
     {

@@ -12,6 +12,13 @@ public static class RuleCatalog
 
     public static string HelpLinkFor(string id) => HelpLinkBase + id + ".md";
 
+    public static readonly RuleInfo InvalidConfiguration = new(
+        RuleIds.InvalidConfiguration,
+        "Invalid JetStream option, severity or server version",
+        "{0} is not valid: expected {1}; {2}",
+        RuleSeverity.Warning,
+        "A jetstream_* option, a severity for the JetStream rules or a target server version that doesn't parse, or is out of range, is not used: the rules keep the default and this diagnostic names the setting, the value and what is accepted.");
+
     public static readonly RuleInfo ReplicasBelowMinimum = new(
         RuleIds.ReplicasBelowMinimum,
         "Stream has fewer replicas than the production minimum",
@@ -358,6 +365,7 @@ public static class RuleCatalog
 
     public static IReadOnlyList<RuleInfo> All { get; } = new[]
     {
+        InvalidConfiguration,
         ReplicasBelowMinimum, EvenReplicaCount, NoMaxBytes, NoMaxAge, MemoryStorage, DeleteOrPurgeAllowed, DiscardNew,
         StreamRejectedByServer, StreamSettingIgnoredByServer,
         NoBackoff, UnlimitedMaxDeliver, ExcessiveFilterSubjects, PushWithoutHeartbeat, PushWithoutFlowControl, ShortAckWait,

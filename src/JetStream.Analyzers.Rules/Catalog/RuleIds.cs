@@ -1,8 +1,10 @@
 namespace JetStream.Analyzers.Rules.Catalog;
 
-/// <summary>Diagnostic IDs. Blocks: JS1xxx streams, JS2xxx consumers, JS3xxx client usage, JS4xxx config files, JS5xxx live server.</summary>
+/// <summary>Diagnostic IDs. Blocks: JS0xxx configuration of the analyzers themselves, JS1xxx streams, JS2xxx consumers, JS3xxx client usage, JS4xxx config files, JS5xxx live server.</summary>
 public static class RuleIds
 {
+    public const string InvalidConfiguration = "JS0001";
+
     public const string ReplicasBelowMinimum = "JS1001";
     public const string EvenReplicaCount = "JS1002";
     public const string NoMaxBytes = "JS1003";

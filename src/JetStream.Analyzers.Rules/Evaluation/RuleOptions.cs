@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Text;
 
 namespace JetStream.Analyzers.Rules.Evaluation;
 
-/// <summary>Typed access to the jetstream_* options. Values that don't parse fall back to the documented default.</summary>
+/// <summary>Typed access to the jetstream_* options. A value that doesn't parse falls back to the documented default and is one of <see cref="Problems"/>.</summary>
 public sealed class RuleOptions
 {
     public const int DefaultMinReplicas = 3;
@@ -28,45 +29,89 @@ public sealed class RuleOptions
         this.lookup = lookup;
     }
 
-    public int MinReplicas => Int(OptionKeys.MinReplicas, DefaultMinReplicas, min: 1, max: 5);
+    public int MinReplicas => Get(OptionKeys.MinReplicas, DefaultMinReplicas, TryMinReplicas);
 
-    public int MaxFilterSubjects => Int(OptionKeys.MaxFilterSubjects, DefaultMaxFilterSubjects, min: 1, max: int.MaxValue);
+    public int MaxFilterSubjects => Get(OptionKeys.MaxFilterSubjects, DefaultMaxFilterSubjects, TryPositiveInt);
 
-    public long MinAckWait => Durations.TryParse(lookup(OptionKeys.MinAckWait), out var v) && v >= 0 ? v : DefaultMinAckWait;
+    public long MinAckWait => Get(OptionKeys.MinAckWait, DefaultMinAckWait, TryNonNegativeDuration);
 
-    public long DefaultMaxBytes => ByteSizes.TryParse(lookup(OptionKeys.DefaultMaxBytes), out var v) && v > 0 ? v : DefaultMaxBytesValue;
+    public long DefaultMaxBytes => Get(OptionKeys.DefaultMaxBytes, DefaultMaxBytesValue, TryPositiveSize);
 
-    public long DefaultMaxAge => Durations.TryParse(lookup(OptionKeys.DefaultMaxAge), out var v) && v >= 100 * Durations.Millisecond ? v : DefaultMaxAgeValue;
+    public long DefaultMaxAge => Get(OptionKeys.DefaultMaxAge, DefaultMaxAgeValue, TryMaxAge);
 
-    public long DefaultMaxDeliver => Int(OptionKeys.DefaultMaxDeliver, (int)DefaultMaxDeliverValue, min: 1, max: int.MaxValue);
+    public long DefaultMaxDeliver => Get(OptionKeys.DefaultMaxDeliver, (int)DefaultMaxDeliverValue, TryPositiveInt);
 
     /// <summary>jetstream_default_nak_delay: the delay the JS3005 code fix passes to NakAsync (positive).</summary>
-    public long DefaultNakDelay => Durations.TryParse(lookup(OptionKeys.DefaultNakDelay), out var v) && v > 0 ? v : DefaultNakDelayValue;
+    public long DefaultNakDelay => Get(OptionKeys.DefaultNakDelay, DefaultNakDelayValue, TryPositiveDuration);
 
-    public IReadOnlyList<long> DefaultBackoff
+    public IReadOnlyList<long> DefaultBackoff => Get(OptionKeys.DefaultBackoff, DefaultBackoffValue, TryBackoff);
+
+    /// <summary>
+    /// The options that are set to a value the rules can't use (they use the default instead), one problem each;
+    /// jetstream_server_version is checked where the version is resolved (<see cref="ConfigurationChecks.ResolveServerVersion"/>).
+    /// </summary>
+    public IReadOnlyList<ConfigurationProblem> Problems()
     {
-        get
+        var problems = new List<ConfigurationProblem>();
+        Check<int>(OptionKeys.MinReplicas, TryMinReplicas, "a whole number from 1 to 5", Invariant(DefaultMinReplicas));
+        Check<int>(OptionKeys.MaxFilterSubjects, TryPositiveInt, "a whole number from 1 to 2147483647", Invariant(DefaultMaxFilterSubjects));
+        Check<long>(OptionKeys.MinAckWait, TryNonNegativeDuration, Duration("0s"), Durations.Format(DefaultMinAckWait));
+        Check<long>(OptionKeys.DefaultMaxBytes, TryPositiveSize, "a positive size such as 1073741824, 512MiB or 10GB (up to 8 EiB)", ByteSizes.Format(DefaultMaxBytesValue));
+        Check<long>(OptionKeys.DefaultMaxAge, TryMaxAge, Duration("100ms"), Durations.Format(DefaultMaxAgeValue));
+        Check<int>(OptionKeys.DefaultMaxDeliver, TryPositiveInt, "a whole number from 1 to 2147483647", Invariant((int)DefaultMaxDeliverValue));
+        Check<long>(OptionKeys.DefaultNakDelay, TryPositiveDuration, Duration("1ns"), Durations.Format(DefaultNakDelayValue));
+        Check<IReadOnlyList<long>>(OptionKeys.DefaultBackoff, TryBackoff, "a comma-separated list of positive durations such as 1s, 10s, 1m", string.Join(", ", DefaultBackoffValue.Select(Durations.Format)));
+        return problems;
+
+        void Check<T>(string key, TryParser<T> parse, string expected, string fallback)
         {
-            var text = lookup(OptionKeys.DefaultBackoff);
-            if (string.IsNullOrWhiteSpace(text))
+            if (lookup(key) is { } text && !parse(text, out _))
             {
-                return DefaultBackoffValue;
+                problems.Add(new ConfigurationProblem(key, text, expected, $"the rules use the default, {fallback}"));
             }
-
-            var values = new List<long>();
-            foreach (var part in text!.Split(','))
-            {
-                if (!Durations.TryParse(part, out var v) || v <= 0)
-                {
-                    return DefaultBackoffValue;
-                }
-
-                values.Add(v);
-            }
-
-            return values;
         }
+
+        static string Duration(string minimum) =>
+            $"a duration of at least {minimum} such as 30s, 2m, 1h30m or 7d, or a number of seconds (at most about 292 years)";
     }
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    private T Get<T>(string key, T fallback, TryParser<T> parse) => lookup(key) is { } text && parse(text, out var value) ? value : fallback;
+
+    private static bool TryMinReplicas(string text, out int value) => TryInt(text, 1, 5, out value);
+
+    private static bool TryPositiveInt(string text, out int value) => TryInt(text, 1, int.MaxValue, out value);
+
+    private static bool TryInt(string text, int min, int max, out int value) =>
+        int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+
+    private static bool TryNonNegativeDuration(string text, out long value) => Durations.TryParse(text, out value) && value >= 0;
+
+    private static bool TryPositiveDuration(string text, out long value) => Durations.TryParse(text, out value) && value > 0;
+
+    private static bool TryMaxAge(string text, out long value) => Durations.TryParse(text, out value) && value >= 100 * Durations.Millisecond;
+
+    private static bool TryPositiveSize(string text, out long value) => ByteSizes.TryParse(text, out value) && value > 0;
+
+    private static bool TryBackoff(string text, out IReadOnlyList<long> value)
+    {
+        var values = new List<long>();
+        value = values;
+        foreach (var part in text.Split(','))
+        {
+            if (!TryPositiveDuration(part, out var v))
+            {
+                return false;
+            }
+
+            values.Add(v);
+        }
+
+        return values.Count > 0;
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>jetstream_critical_streams: comma-separated names or globs ('*' any run of characters, '?' one).</summary>
     public bool IsCriticalStream(string? name)
@@ -87,9 +132,6 @@ public sealed class RuleOptions
 
         return false;
     }
-
-    private int Int(string key, int fallback, int min, int max) =>
-        int.TryParse(lookup(key)?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : fallback;
 
     private static NameGlob[] ParseGlobs(string? text)
     {

@@ -34,7 +34,7 @@ public static class ByteSizes
             "T" or "TB" or "TIB" => 1L << 40,
             _ => 0,
         };
-        if (unit == 0)
+        if (unit == 0 || amount > long.MaxValue / unit)
         {
             return false;
         }

@@ -62,6 +62,12 @@ public static class Durations
 
         if (long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
+            // Beyond about 292 years a duration in nanoseconds no longer fits: report that rather than wrap around.
+            if (seconds > long.MaxValue / Second)
+            {
+                return false;
+            }
+
             nanos = seconds * Second;
             return true;
         }
@@ -93,7 +99,13 @@ public static class Durations
                 return false;
             }
 
-            total += (long)Math.Round(amount * unit);
+            var part = Math.Round(amount * unit);
+            if (part >= long.MaxValue - total)
+            {
+                return false;
+            }
+
+            total += (long)part;
         }
 
         nanos = total;

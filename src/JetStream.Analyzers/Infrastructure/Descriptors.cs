@@ -25,5 +25,6 @@ internal static class Descriptors
         ToRoslyn(rule.DefaultSeverity),
         isEnabledByDefault: true,
         description: rule.Description,
-        helpLinkUri: rule.HelpLink);
+        helpLinkUri: rule.HelpLink,
+        customTags: rule.Id == RuleIds.InvalidConfiguration ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0]);
 }

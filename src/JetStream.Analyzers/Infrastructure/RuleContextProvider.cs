@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using Microsoft.CodeAnalysis;
@@ -17,17 +19,42 @@ internal sealed class RuleContextProvider
         this.options = options;
     }
 
-    public RuleContext For(SyntaxTree tree) => cache.GetOrAdd(tree, Create);
+    public RuleContext For(SyntaxTree tree) => cache.GetOrAdd(tree, t => Create(t, problems: null));
 
-    private RuleContext Create(SyntaxTree tree)
+    /// <summary>
+    /// The settings for the tree that can't be used (JS0001). The compiler itself warns about dotnet_diagnostic.*.severity
+    /// values and hides those keys from analyzers; the JetStream category and all-analyzers keys it ignores silently.
+    /// </summary>
+    public List<ConfigurationProblem> ProblemsFor(SyntaxTree tree)
+    {
+        var problems = new List<ConfigurationProblem>();
+        var context = Create(tree, problems);
+        problems.AddRange(context.Options.Problems());
+        var treeOptions = options.GetOptions(tree);
+        if (options.GlobalOptions.TryGetValue("build_property." + ConfigurationChecks.AnalysisModeProperty, out var mode) && ConfigurationChecks.AnalysisMode(mode) is { } modeProblem)
+        {
+            problems.Add(modeProblem);
+        }
+
+        foreach (var key in new[] { ConfigurationChecks.CategorySeverityKey, ConfigurationChecks.AllSeverityKey })
+        {
+            if (treeOptions.TryGetValue(key, out var value) && ConfigurationChecks.Severity(key, value) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        return problems;
+    }
+
+    private RuleContext Create(SyntaxTree tree, List<ConfigurationProblem>? problems)
     {
         var treeOptions = options.GetOptions(tree);
         var global = options.GlobalOptions;
         string? Lookup(string key) =>
             treeOptions.TryGetValue(key, out var value) || global.TryGetValue(key, out value) ? value : null;
 
-        var versionText = Lookup(OptionKeys.ServerVersion) ?? Lookup(OptionKeys.ServerVersionBuildProperty);
-        var version = ServerVersion.TryParse(versionText, out var parsed) ? parsed : ServerVersion.Newest;
+        var version = ConfigurationChecks.ResolveServerVersion(Lookup(OptionKeys.ServerVersion), Lookup(OptionKeys.ServerVersionBuildProperty), problems);
         return new RuleContext(new RuleOptions(Lookup), version, CSharpNames.Property);
     }
 }

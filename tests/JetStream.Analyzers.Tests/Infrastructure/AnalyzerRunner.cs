@@ -21,7 +21,8 @@ public static class AnalyzerRunner
         IEnumerable<(string Path, string Source)> sources,
         IEnumerable<MetadataReference>? references = null,
         OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-        IReadOnlyDictionary<string, string>? options = null)
+        IReadOnlyDictionary<string, string>? options = null,
+        DiagnosticAnalyzer? analyzer = null)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, parse, path: s.Path));
@@ -35,7 +36,7 @@ public static class AnalyzerRunner
             onAnalyzerException: null,
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        return await compilation.WithAnalyzers(All, analyzerOptions).GetAnalyzerDiagnosticsAsync();
+        return await compilation.WithAnalyzers(analyzer is null ? All : ImmutableArray.Create(analyzer), analyzerOptions).GetAnalyzerDiagnosticsAsync();
     }
 
     public static Task<ImmutableArray<Diagnostic>> RunAsync(

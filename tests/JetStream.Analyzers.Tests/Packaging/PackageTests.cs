@@ -32,6 +32,8 @@ public class PackageTests : IClassFixture<PackageFixture>
                 "analyzers/dotnet/cs/JetStream.Analyzers.Rules.dll",
                 "build/JetStream.Analyzers.props",
                 "build/JetStream.Analyzers.targets",
+                "build/config/jetstream-production.globalconfig",
+                "build/config/jetstream-strict.globalconfig",
                 "buildTransitive/JetStream.Analyzers.props",
                 "buildTransitive/JetStream.Analyzers.targets",
                 "tasks/netstandard2.0/JetStream.Analyzers.ConfigFiles.dll",
@@ -170,6 +172,51 @@ public class PackageTests : IClassFixture<PackageFixture>
             Assert.True(exitCode == 0, output);
             Assert.Contains("Skipping target \"JetStreamLint\" because all output files are up-to-date", output);
             Assert.DoesNotContain("warning JS1005", output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AnalysisModeAndInvalidOptions_ApplyToCSharpAndFilesAlike()
+    {
+        var project = Directory.CreateTempSubdirectory("jetstream-mode-").FullName;
+        try
+        {
+            WriteProject(project, """
+                <JetStreamAnalysisMode>production</JetStreamAnalysisMode>
+                """, """
+                <PackageReference Include="NATS.Net" Version="3.3.2" />
+                """);
+            File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*]\njetstream_min_replicas = abc\n");
+            File.WriteAllText(Path.Combine(project, "Setup.cs"), """
+                using System;
+                using System.Threading.Tasks;
+                using NATS.Client.JetStream;
+                using NATS.Client.JetStream.Models;
+
+                public class Setup
+                {
+                    public async Task Run(INatsJSContext js) =>
+                        await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { NumReplicas = 3, MaxBytes = 1 << 30, MaxAge = TimeSpan.FromDays(1), Discard = StreamConfigDiscard.New, DenyDelete = true, DenyPurge = true });
+                }
+                """);
+            Directory.CreateDirectory(Path.Combine(project, "jetstream"));
+            File.WriteAllText(Path.Combine(project, "jetstream", "audit.json"), "{\"name\": \"AUDIT\", \"subjects\": [\"audit.>\"], \"num_replicas\": 3, \"max_bytes\": 1024, \"max_age\": 60000000000, \"discard\": \"new\", \"deny_delete\": true, \"deny_purge\": true}\n");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
+            var editorConfig = Path.Combine(project, ".editorconfig");
+
+            Assert.True(exitCode == 0, output);
+            // The production preset makes the suggestion JS1007 a warning, in C# and in the file.
+            Assert.Contains($"{Path.Combine(project, "Setup.cs")}(9,", output);
+            Assert.Single(DistinctLines(output, "Setup.cs(9,"), l => l.Contains("warning JS1007", StringComparison.Ordinal));
+            Assert.Single(DistinctLines(output, "audit.json("), l => l.Contains("warning JS1007", StringComparison.Ordinal));
+            // The invalid option is named once by the C# analyzers and once, at its line, by the file lint.
+            Assert.Single(DistinctLines(output, "warning JS0001: jetstream_min_replicas = 'abc' (in the .editorconfig options of Setup.cs)"));
+            Assert.Single(DistinctLines(output, $"{editorConfig}(3,26,3,29): warning JS0001: jetstream_min_replicas = 'abc' is not valid: expected a whole number from 1 to 5; the rules use the default, 3"));
         }
         finally
         {

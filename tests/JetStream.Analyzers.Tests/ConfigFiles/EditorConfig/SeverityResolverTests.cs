@@ -55,4 +55,26 @@ public class SeverityResolverTests
         Assert.Equal(RuleSeverity.Error, all.Resolve("JS1001", RuleSeverity.Warning, None));
         Assert.Equal(RuleSeverity.Warning, all.Resolve("JS1003", RuleSeverity.Warning, None));
     }
+
+    [Theory]
+    [InlineData("eror")]
+    [InlineData("banana")]
+    [InlineData("12")]
+    [InlineData("")]
+    public void InvalidSeverities_KeepTheDefault_AsTheCompilerDoes(string value)
+    {
+        var resolver = new SeverityResolver();
+        foreach (var key in new[] { "dotnet_diagnostic.JS4001.severity", "dotnet_analyzer_diagnostic.category-JetStream.severity", "dotnet_analyzer_diagnostic.severity" })
+        {
+            Assert.Equal(RuleSeverity.Error, resolver.Resolve("JS4001", RuleSeverity.Error, new Dictionary<string, string> { [key] = value }));
+            Assert.Equal(RuleSeverity.Warning, resolver.Resolve("JS1001", RuleSeverity.Warning, new Dictionary<string, string> { [key.Replace("JS4001", "JS1001")] = value }));
+        }
+
+        // An invalid rule severity gives way to the category's, as in csc.
+        Assert.Equal(RuleSeverity.Error, resolver.Resolve("JS1001", RuleSeverity.Warning, new Dictionary<string, string>
+        {
+            ["dotnet_diagnostic.JS1001.severity"] = value,
+            ["dotnet_analyzer_diagnostic.category-JetStream.severity"] = "error",
+        }));
+    }
 }

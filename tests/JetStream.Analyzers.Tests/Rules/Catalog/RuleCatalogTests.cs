@@ -46,7 +46,7 @@ public class RuleCatalogTests
     public void EveryRule_IsWellFormed(string id)
     {
         var rule = RuleCatalog.Get(id);
-        Assert.Matches(@"^JS[1-5]\d{3}$", rule.Id);
+        Assert.Matches(@"^JS[0-5]\d{3}$", rule.Id);
         Assert.Equal("JetStream", rule.Category);
         Assert.Equal($"https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/{id}.md", rule.HelpLink);
         Assert.False(string.IsNullOrWhiteSpace(rule.Title));

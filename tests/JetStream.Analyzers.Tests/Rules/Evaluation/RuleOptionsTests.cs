@@ -109,4 +109,54 @@ public class RuleOptionsTests
     [Fact]
     public void CriticalStreams_NullName_IsNotCritical() =>
         Assert.False(With(OptionKeys.CriticalStreams, "*").IsCriticalStream(null));
+
+    [Theory]
+    [InlineData(OptionKeys.MinReplicas, "abc", "a whole number from 1 to 5", "the rules use the default, 3")]
+    [InlineData(OptionKeys.MinReplicas, "", "a whole number from 1 to 5", "the rules use the default, 3")]
+    [InlineData(OptionKeys.MinAckWait, "99999999999", "a duration of at least 0s", "the rules use the default, 1s")]
+    [InlineData(OptionKeys.MinAckWait, "99999999999d", "a duration of at least 0s", "the rules use the default, 1s")]
+    [InlineData(OptionKeys.DefaultMaxBytes, "99999999999TB", "a positive size", "the rules use the default, 1 GiB")]
+    [InlineData(OptionKeys.DefaultBackoff, "1s,,5s", "a comma-separated list of positive durations", "the rules use the default, 1s, 10s, 1m")]
+    [InlineData(OptionKeys.DefaultMaxDeliver, "0", "a whole number from 1 to 2147483647", "the rules use the default, 5")]
+    public void InvalidValues_AreProblems_AndTheDefaultApplies(string key, string value, string expected, string outcome)
+    {
+        var problem = Assert.Single(With(key, value).Problems());
+        Assert.Equal(key, problem.Key);
+        Assert.Equal(value, problem.Value);
+        Assert.StartsWith(expected, problem.Expected, System.StringComparison.Ordinal);
+        Assert.Equal(outcome, problem.Outcome);
+    }
+
+    [Fact]
+    public void AnOverflowingAckWait_IsNotWrappedAround()
+    {
+        // 99999999999 s in nanoseconds overflows a long; it used to wrap to a negative number.
+        Assert.Equal(Durations.Second, With(OptionKeys.MinAckWait, "99999999999").MinAckWait);
+        Assert.False(Durations.TryParse("99999999999", out _));
+        Assert.True(Durations.TryParse("9223372036", out var most));
+        Assert.Equal(9223372036 * Durations.Second, most);
+    }
+
+    [Fact]
+    public void ValidAndAbsentValues_AreNoProblem()
+    {
+        Assert.Empty(RuleOptions.Default.Problems());
+        Assert.Empty(With(OptionKeys.MinReplicas, "5").Problems());
+        Assert.Empty(With(OptionKeys.CriticalStreams, "").Problems());
+    }
+
+    [Theory]
+    [InlineData("2.10.14", null, "2.10.14", 0)]
+    [InlineData("latest", "2.9.10", "2.9.10", 1)]
+    [InlineData("", null, null, 1)]
+    [InlineData(null, "2.x", null, 1)]
+    [InlineData("v2.11", "2.x", "2.11.0", 1)]
+    [InlineData(null, "", null, 0)]
+    public void ServerVersion_EditorConfigThenPropertyThenNewest_NamingWhatIsInvalid(string? editorConfig, string? property, string? expected, int problems)
+    {
+        var found = new List<ConfigurationProblem>();
+        var version = ConfigurationChecks.ResolveServerVersion(editorConfig, property, found);
+        Assert.Equal(expected ?? ServerVersion.Newest.ToString(), version.ToString());
+        Assert.Equal(problems, found.Count);
+    }
 }

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using JetStream.Analyzers.ConfigFiles.EditorConfig;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Tests.Documentation;
+using JetStream.Analyzers.Tests.Infrastructure;
+
+namespace JetStream.Analyzers.Tests.Packaging;
+
+/// <summary>
+/// The JetStreamAnalysisMode presets: global configs in the package, generated from the rule catalog, which the
+/// compiler and the file lint both read.
+/// </summary>
+public class AnalysisModePresetTests
+{
+    [Theory]
+    [InlineData("production")]
+    [InlineData("strict")]
+    public void PresetFiles_FollowTheCatalog(string mode)
+    {
+        var path = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", $"jetstream-{mode}.globalconfig");
+        var expected = Generate(mode);
+        if (RuleTable.UpdateRequested)
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing. JETSTREAM_UPDATE_DOCS=1 writes it.");
+        Assert.Equal(expected, File.ReadAllText(path).Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Production_RaisesGuidelinesToWarnings_AndStrictToErrors_ForTheFileLintToo()
+    {
+        var production = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", "jetstream-production.globalconfig");
+        var strict = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", "jetstream-strict.globalconfig");
+        using var repo = new ConfigRepo().With("jetstream/orders.json", "{}");
+        var severities = new SeverityResolver();
+
+        var withProduction = new EditorConfigResolver(new[] { production }).PropertiesFor(repo.PathOf("jetstream/orders.json"));
+        var withStrict = new EditorConfigResolver(new[] { strict }).PropertiesFor(repo.PathOf("jetstream/orders.json"));
+
+        Assert.Null(severities.Resolve(RuleIds.DiscardNew, RuleSeverity.Info, new EditorConfigResolver().PropertiesFor(repo.PathOf("jetstream/orders.json"))));
+        Assert.Equal(RuleSeverity.Warning, severities.Resolve(RuleIds.DiscardNew, RuleSeverity.Info, withProduction));
+        Assert.Equal(RuleSeverity.Error, severities.Resolve(RuleIds.StreamRejectedByServer, RuleSeverity.Error, withProduction));
+        Assert.Equal(RuleSeverity.Error, severities.Resolve(RuleIds.DiscardNew, RuleSeverity.Info, withStrict));
+        Assert.Equal(RuleSeverity.Error, severities.Resolve(RuleIds.ReplicasBelowMinimum, RuleSeverity.Warning, withStrict));
+    }
+
+    [Theory]
+    [InlineData("default", false)]
+    [InlineData("Production", false)]
+    [InlineData("", false)]
+    [InlineData("prod", true)]
+    public void AnInvalidMode_IsNamed(string mode, bool invalid) => Assert.Equal(invalid, ConfigurationChecks.AnalysisMode(mode) is not null);
+
+    /// <summary>production: guideline rules (streams, consumers, client usage) at least warnings, errors stay errors; strict: their warnings errors.</summary>
+    private static string Generate(string mode)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# JetStreamAnalysisMode=").Append(mode).Append(": a preset of JetStream.Analyzers, generated from its rule catalog.\n");
+        sb.Append("# A global config at a low level: a .globalconfig of yours (level 100) and .editorconfig sections override it.\n");
+        sb.Append("is_global = true\nglobal_level = -50\n\n");
+        foreach (var rule in RuleCatalog.All.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var guideline = rule.Id[2] is '1' or '2' or '3';
+            var severity = rule.DefaultSeverity;
+            if (guideline && severity == RuleSeverity.Info)
+            {
+                severity = RuleSeverity.Warning;
+            }
+
+            if (mode == "strict" && severity == RuleSeverity.Warning)
+            {
+                severity = RuleSeverity.Error;
+            }
+
+            var name = severity switch { RuleSeverity.Error => "error", RuleSeverity.Warning => "warning", RuleSeverity.Info => "suggestion", _ => "silent" };
+            sb.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = ").Append(name).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}
