@@ -35,6 +35,8 @@ public class PackageTests : IClassFixture<PackageFixture>
                 "analyzers/dotnet/cs/JetStream.Analyzers.Rules.dll",
                 "build/JetStream.Analyzers.props",
                 "build/JetStream.Analyzers.targets",
+                "buildMultiTargeting/JetStream.Analyzers.props",
+                "buildMultiTargeting/JetStream.Analyzers.targets",
                 "buildTransitive/JetStream.Analyzers.props",
                 "buildTransitive/JetStream.Analyzers.targets",
                 "tasks/netstandard2.0/JetStream.Analyzers.ConfigFiles.dll",
@@ -245,6 +247,105 @@ public class PackageTests : IClassFixture<PackageFixture>
             Assert.True(exitCode == 0, output);
             Assert.Contains("Skipping target \"JetStreamLint\" because all output files are up-to-date", output);
             Assert.DoesNotContain("warning JS1005", output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ErrorLog_WritesTheFindingsAsSarif_WithASummaryAtNormalVerbosity()
+    {
+        var project = Directory.CreateTempSubdirectory("jetstream-errorlog-").FullName;
+        try
+        {
+            WriteProject(project, "<JetStreamErrorLog>out/jetstream.sarif</JetStreamErrorLog>", "");
+            Directory.CreateDirectory(Path.Combine(project, "jetstream"));
+            File.WriteAllText(Path.Combine(project, "jetstream", "orders.json"), MemoryStreamJson);
+            File.WriteAllText(Path.Combine(project, "jetstream", "broken.yaml"), "name: [\n");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-v:n");
+            Assert.True(exitCode != 0, output);
+            Assert.Matches(@"JetStream lint: 2 files, 1 error, 1 warning, 0 suggestions in \d+\.\d\d s\.", output);
+            var sarif = Path.Combine(project, "out", "jetstream.sarif");
+            var log = File.ReadAllText(sarif);
+            SarifSchema.AssertValid(log);
+            var results = System.Text.Json.Nodes.JsonNode.Parse(log)!["runs"]![0]!["results"]!.AsArray();
+            Assert.Equal(
+                new[] { "jetstream/broken.yaml JS4001 error", "jetstream/orders.json JS1005 warning" },
+                results.Select(r => $"{(string)r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!} {(string)r["ruleId"]!} {(string)r["level"]!}"));
+
+            // Fixed, the build succeeds and rewrites the log; deleted, the log is written again though nothing else changed.
+            File.WriteAllText(Path.Combine(project, "jetstream", "broken.yaml"), "name: FIXED\nsubjects: [fixed]\nnum_replicas: 3\nmax_bytes: 1024\nmax_age: 60000000000\ndeny_delete: true\ndeny_purge: true\n");
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo");
+            Assert.True(exitCode == 0, output);
+            Assert.Single(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(sarif))!["runs"]![0]!["results"]!.AsArray());
+            File.Delete(sarif);
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo");
+            Assert.True(exitCode == 0, output);
+            Assert.True(File.Exists(sarif), output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task DesignTimeBuilds_NeitherLintNorConnect_ButAnIdeBuildLints()
+    {
+        using var server = new SilentEndpoint();
+        var project = Directory.CreateTempSubdirectory("jetstream-design-time-").FullName;
+        try
+        {
+            WriteProject(project, $"<JetStreamServer>{server.Url}</JetStreamServer><JetStreamTimeout>2</JetStreamTimeout>", "");
+            Directory.CreateDirectory(Path.Combine(project, "streams"));
+            File.WriteAllText(Path.Combine(project, "streams", "broken.yaml"), "name: [\n");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-p:DesignTimeBuild=true");
+            Assert.True(exitCode == 0, output);
+            Assert.DoesNotContain("JS4001", output);
+            Assert.DoesNotContain("JS5001", output);
+
+            // Visual Studio's background builds run the compile targets without Build, so BuildingProject stays unset.
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "msbuild", "-nologo", "-t:Compile", "-p:BuildingInsideVisualStudio=true");
+            Assert.True(exitCode == 0, output);
+            Assert.DoesNotContain("JS4001", output);
+            Assert.Equal(0, server.AcceptedConnections);
+
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-p:BuildingInsideVisualStudio=true");
+            Assert.True(exitCode != 0, output);
+            Assert.Contains("error JS4001", output);
+            Assert.Contains("error JS5001", output);
+            Assert.True(server.AcceptedConnections > 0, output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task MultiTargetedProject_LintsOnceInItsOuterBuild()
+    {
+        var project = Directory.CreateTempSubdirectory("jetstream-multi-").FullName;
+        try
+        {
+            WriteProject(project, "", "");
+            var csproj = Path.Combine(project, "Repo.csproj");
+            File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>"));
+            Directory.CreateDirectory(Path.Combine(project, "jetstream"));
+            File.WriteAllText(Path.Combine(project, "jetstream", "orders.json"), MemoryStreamJson);
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-v:n");
+
+            Assert.True(exitCode == 0, output);
+            output = System.Text.RegularExpressions.Regex.Replace(output, @"(?m)^\s*\d+>", string.Empty); // -v:n prefixes lines with the build node
+            var warning = Assert.Single(DistinctLines(output, "warning JS1005"));
+            Assert.EndsWith($"[{csproj}]", warning);
+            Assert.Single(DistinctLines(output, "JetStream lint: 1 file,"));
+            Assert.True(File.Exists(Path.Combine(project, "obj", "jetstream-lint.stamp")), output);
         }
         finally
         {
