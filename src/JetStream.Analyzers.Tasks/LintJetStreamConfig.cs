@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.ConfigFiles.EditorConfig;
 using JetStream.Analyzers.ConfigFiles.Linting;
+using JetStream.Analyzers.ConfigFiles.Reporting;
 using JetStream.Analyzers.LiveCheck;
 using JetStream.Analyzers.LiveCheck.Connection;
 using JetStream.Analyzers.Rules.Catalog;
@@ -75,8 +77,14 @@ public sealed class LintJetStreamConfig : Task
 
     public string? Timeout { get; set; }
 
+    /// <summary>$(JetStreamErrorLog): a SARIF 2.1.0 file of the findings as reported, the same as jetstream-lint --format sarif writes.</summary>
+    public string? ErrorLog { get; set; }
+
+    private readonly List<ReportedFinding> reported = new();
+
     public override bool Execute()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var editorConfig = new EditorConfigResolver(AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")));
         var severities = new SeverityResolver(TreatWarningsAsErrors, NoWarn, WarningsAsErrors, WarningsNotAsErrors);
         RuleContext ContextFor(string path, Rules.Evaluation.ServerVersion? connected)
@@ -106,6 +114,10 @@ public sealed class LintJetStreamConfig : Task
         {
             Report(finding, editorConfig, severities);
         }
+
+        WriteErrorLog();
+        int Count(RuleSeverity severity) => reported.Count(f => f.Severity == severity);
+        Log.LogMessage(MessageImportance.Normal, $"JetStream lint: {Describe.Plural(paths.Count, "file")}, {Describe.Plural(Count(RuleSeverity.Error), "error")}, {Describe.Plural(Count(RuleSeverity.Warning), "warning")}, {Describe.Plural(Count(RuleSeverity.Info), "suggestion")} in {clock.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s.");
 
         // With a live server the outcome depends on the server's state, so the next build must check again.
         if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile) && !LiveCheckRequested)
@@ -158,6 +170,11 @@ public sealed class LintJetStreamConfig : Task
             : severities.Resolve(ruleId, finding.Severity, properties);
         var message = $"{finding.Message} ({finding.Rule.HelpLink})";
         int line = span?.Line ?? 0, column = span?.Column ?? 0, endLine = span?.EndLine ?? 0, endColumn = span?.EndColumn ?? 0;
+        if (severity is { } reportedSeverity)
+        {
+            reported.Add(new ReportedFinding(finding.Rule, reportedSeverity, finding.Message, span));
+        }
+
         switch (severity)
         {
             case RuleSeverity.Error:
@@ -171,6 +188,28 @@ public sealed class LintJetStreamConfig : Task
                 break;
         }
     }
+
+    private void WriteErrorLog()
+    {
+        if (string.IsNullOrWhiteSpace(ErrorLog))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), ErrorLog));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, SarifLog.Write(reported, "JetStream.Analyzers", ToolVersion, ProjectDirectory ?? Directory.GetCurrentDirectory()));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Log.LogError($"JetStreamErrorLog: can't write '{ErrorLog}': {e.Message}");
+        }
+    }
+
+    private static string ToolVersion =>
+        typeof(LintJetStreamConfig).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     private void WriteStamp(IEnumerable<string> editorConfigs)
     {

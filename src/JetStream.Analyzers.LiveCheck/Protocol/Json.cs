@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.ConfigFiles.Reporting;
 
 namespace JetStream.Analyzers.LiveCheck.Protocol;
 
@@ -32,32 +32,5 @@ internal static class Json
         Items(node, key).OfType<ScalarNode>().Where(s => s.Kind == ScalarKind.String).Select(s => s.Text).ToList();
 
     /// <summary>A JSON string literal.</summary>
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    public static string Quote(string value) => JsonText.Quote(value);
 }

@@ -13,9 +13,16 @@ public static class DotNet
         RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
 
     /// <param name="environment">Variables to set for the process, e.g. secrets a build reads as properties.</param>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProcessAsync("dotnet", workingDirectory, timeout, environment, arguments);
+
+    /// <summary>Runs a program the tests installed (a .NET tool's command), with the same environment as the CLI.</summary>
+    public static Task<(int ExitCode, string Output)> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunProcessAsync(program, workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    private static async Task<(int ExitCode, string Output)> RunProcessAsync(string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -45,7 +52,7 @@ public static class DotNet
         if (!exited)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {timeout}:\n{output}");
         }
 
         process.WaitForExit();

@@ -13,15 +13,20 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public string Feed { get; } = Directory.CreateTempSubdirectory("jetstream-feed-").FullName;
 
+    /// <summary>JetStream.Analyzers: analyzers, build files and the lint task.</summary>
     public string PackagePath { get; private set; } = string.Empty;
+
+    /// <summary>JetStream.Lint: the jetstream-lint .NET tool.</summary>
+    public string ToolPackagePath { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
     {
         var (exitCode, output) = await DotNet.RunAsync(Repository.Root, TimeSpan.FromMinutes(8), "pack", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
         Assert.True(exitCode == 0, "dotnet pack failed:\n" + output);
-        var packages = Directory.GetFiles(Feed, "*.nupkg");
-        Assert.True(packages.Length == 1, "dotnet pack must produce exactly one package, got: " + string.Join(", ", packages.Select(Path.GetFileName)));
-        PackagePath = packages[0];
+        var packages = Directory.GetFiles(Feed, "*.nupkg").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { $"JetStream.Analyzers.{Version}.nupkg", $"JetStream.Lint.{Version}.nupkg" }, packages);
+        PackagePath = Path.Combine(Feed, packages[0]!);
+        ToolPackagePath = Path.Combine(Feed, packages[1]!);
     }
 
     public Task DisposeAsync()
@@ -31,10 +36,13 @@ public sealed class PackageFixture : IAsyncLifetime
         // The end-to-end build extracted this one-off version into the global packages folder; don't leave it there.
         var home = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var extracted = Path.Combine(home, "jetstream.analyzers", Version);
-        if (Directory.Exists(extracted))
+        foreach (var id in new[] { "jetstream.analyzers", "jetstream.lint" })
         {
-            Directory.Delete(extracted, recursive: true);
+            var extracted = Path.Combine(home, id, Version);
+            if (Directory.Exists(extracted))
+            {
+                Directory.Delete(extracted, recursive: true);
+            }
         }
 
         return Task.CompletedTask;

@@ -12,6 +12,9 @@ namespace JetStream.Analyzers.Tests.Packaging;
 /// <summary>The package users get: its contents, and a project that references it from a folder feed.</summary>
 public class PackageTests : IClassFixture<PackageFixture>
 {
+    // A stream whose only finding is memory storage (JS1005, a warning), at (7,14,7,22).
+    private const string MemoryStreamJson = "{\n  \"name\": \"ORDERS\",\n  \"subjects\": [\"orders.>\"],\n  \"num_replicas\": 3,\n  \"max_bytes\": 1024,\n  \"max_age\": 60000000000,\n  \"storage\": \"memory\"\n}\n";
+
     private readonly PackageFixture package;
 
     public PackageTests(PackageFixture package)
@@ -34,6 +37,8 @@ public class PackageTests : IClassFixture<PackageFixture>
                 "build/JetStream.Analyzers.targets",
                 "build/config/jetstream-production.globalconfig",
                 "build/config/jetstream-strict.globalconfig",
+                "buildMultiTargeting/JetStream.Analyzers.props",
+                "buildMultiTargeting/JetStream.Analyzers.targets",
                 "buildTransitive/JetStream.Analyzers.props",
                 "buildTransitive/JetStream.Analyzers.targets",
                 "tasks/netstandard2.0/JetStream.Analyzers.ConfigFiles.dll",
@@ -43,6 +48,7 @@ public class PackageTests : IClassFixture<PackageFixture>
                 "tasks/netstandard2.0/JetStream.Analyzers.Tasks.dll",
                 "tasks/netstandard2.0/YamlDotNet.dll",
                 "JetStream.Analyzers.nuspec",
+                "LICENSE",
                 "README.md",
             }.OrderBy(n => n),
             files);
@@ -62,6 +68,77 @@ public class PackageTests : IClassFixture<PackageFixture>
         Assert.Equal(package.Version, metadata.Element(ns + "version")!.Value);
         Assert.Equal("true", metadata.Element(ns + "developmentDependency")!.Value);
         Assert.Empty(metadata.Descendants(ns + "dependency"));
+    }
+
+    [Fact]
+    public void ToolPackage_HoldsTheCommandForNet8RollingForward()
+    {
+        using var zip = ZipFile.OpenRead(package.ToolPackagePath);
+        var files = zip.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("tools/net8.0/any/JetStream.Lint.dll", files);
+        Assert.Contains("tools/net8.0/any/JetStream.Analyzers.LiveCheck.dll", files);
+        Assert.Contains("tools/net8.0/any/YamlDotNet.dll", files);
+        Assert.Contains("LICENSE", files);
+        Assert.Contains("README.md", files);
+
+        using var settings = zip.GetEntry("tools/net8.0/any/DotnetToolSettings.xml")!.Open();
+        var command = XDocument.Load(settings).Descendants("Command").Single();
+        Assert.Equal("jetstream-lint", command.Attribute("Name")!.Value);
+        using var config = new StreamReader(zip.GetEntry("tools/net8.0/any/JetStream.Lint.runtimeconfig.json")!.Open());
+        Assert.Contains("\"rollForward\": \"Major\"", config.ReadToEnd());
+    }
+
+    [Theory]
+    [InlineData("JetStream.Analyzers")]
+    [InlineData("JetStream.Lint")]
+    public void Packages_CarryLicenseRepositoryAndAReadmeWithAbsoluteLinks(string id)
+    {
+        using var zip = ZipFile.OpenRead(id == "JetStream.Lint" ? package.ToolPackagePath : package.PackagePath);
+        using var stream = zip.GetEntry($"{id}.nuspec")!.Open();
+        var nuspec = XDocument.Load(stream);
+        var ns = nuspec.Root!.Name.Namespace;
+        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
+        var repository = metadata.Element(ns + "repository")!;
+        Assert.Equal("git", repository.Attribute("type")!.Value);
+        Assert.Equal("https://github.com/jetstream-analyzers/JetStream.Analyzers.git", repository.Attribute("url")!.Value);
+
+        using var license = new StreamReader(zip.GetEntry("LICENSE")!.Open());
+        Assert.StartsWith("MIT License", license.ReadToEnd());
+        using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var text = readme.ReadToEnd();
+        var links = System.Text.RegularExpressions.Regex.Matches(text, @"\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Contains("https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/JS1001.md", links);
+        Assert.All(links, link => Assert.StartsWith("https://", link));
+        Assert.Equal(File.ReadAllText(Repository.PathOf("README.md")).Count(c => c == ';'), text.Count(c => c == ';'));
+    }
+
+    [Fact]
+    public async Task Tool_InstalledFromTheFeed_LintsTheSampleRepositoryIntoValidSarif()
+    {
+        var tools = Directory.CreateTempSubdirectory("jetstream-tool-").FullName;
+        try
+        {
+            var (exitCode, output) = await DotNet.RunAsync(tools, TimeSpan.FromMinutes(5), "tool", "install", "--tool-path", tools, "--add-source", package.Feed, "--version", package.Version, "JetStream.Lint");
+            Assert.True(exitCode == 0, "dotnet tool install failed:\n" + output);
+            var sarif = Path.Combine(tools, "config-repo.sarif");
+
+            (exitCode, output) = await DotNet.RunProgramAsync(Path.Combine(tools, "jetstream-lint"), Repository.PathOf("samples", "config-repo"), TimeSpan.FromMinutes(2), ".", "k8s/events.yaml", "--server-version", "2.10.14", "--format", "sarif", "--output", sarif);
+
+            Assert.True(exitCode == 0, "The sample has warnings only at 2.10.14:\n" + output);
+            Assert.Matches(@"jetstream-lint: 6 files, 0 errors, 5 warnings, 0 suggestions in \d+\.\d\d s", output);
+            var log = File.ReadAllText(sarif);
+            SarifSchema.AssertValid(log);
+            var results = System.Text.Json.Nodes.JsonNode.Parse(log)!["runs"]![0]!["results"]!.AsArray();
+            Assert.Equal(
+                new[] { "jetstream/AUDIT.stream.json JS4002", "jetstream/ORDERS/consumers/invoicing.yaml JS2001", "jetstream/ORDERS/consumers/invoicing.yaml JS2002", "jetstream/PAYMENTS/stream.yaml JS1006", "k8s/events.yaml JS1005" },
+                results.Select(r => $"{(string)r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!} {(string)r["ruleId"]!}"));
+        }
+        finally
+        {
+            Directory.Delete(tools, recursive: true);
+        }
     }
 
     [Fact]
@@ -138,7 +215,7 @@ public class PackageTests : IClassFixture<PackageFixture>
             Directory.CreateDirectory(Path.Combine(project, "jetstream"));
             Directory.CreateDirectory(Path.Combine(project, "extra"));
             Directory.CreateDirectory(Path.Combine(project, "bin"));
-            File.WriteAllText(Path.Combine(project, "extra", "orders.json"), "{\n  \"name\": \"ORDERS\",\n  \"subjects\": [\"orders.>\"],\n  \"num_replicas\": 3,\n  \"max_bytes\": 1024,\n  \"max_age\": 60000000000,\n  \"storage\": \"memory\"\n}\n");
+            File.WriteAllText(Path.Combine(project, "extra", "orders.json"), MemoryStreamJson);
             File.WriteAllText(Path.Combine(project, "jetstream", "quiet.json"), "{ \"name\": \"QUIET\", \"subjects\": [\"quiet\"], \"num_replicas\": 3, \"max_bytes\": 1024, \"max_age\": 60000000000, \"storage\": \"memory\" }");
             File.WriteAllText(Path.Combine(project, "jetstream", "broken.yaml"), "name: [\n");
             File.WriteAllText(Path.Combine(project, "bin", "ignored.stream.json"), "not even json");
@@ -217,6 +294,105 @@ public class PackageTests : IClassFixture<PackageFixture>
             // The invalid option is named once by the C# analyzers and once, at its line, by the file lint.
             Assert.Single(DistinctLines(output, "warning JS0001: jetstream_min_replicas = 'abc' (in the .editorconfig options of Setup.cs)"));
             Assert.Single(DistinctLines(output, $"{editorConfig}(3,26,3,29): warning JS0001: jetstream_min_replicas = 'abc' is not valid: expected a whole number from 1 to 5; the rules use the default, 3"));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ErrorLog_WritesTheFindingsAsSarif_WithASummaryAtNormalVerbosity()
+    {
+        var project = Directory.CreateTempSubdirectory("jetstream-errorlog-").FullName;
+        try
+        {
+            WriteProject(project, "<JetStreamErrorLog>out/jetstream.sarif</JetStreamErrorLog>", "");
+            Directory.CreateDirectory(Path.Combine(project, "jetstream"));
+            File.WriteAllText(Path.Combine(project, "jetstream", "orders.json"), MemoryStreamJson);
+            File.WriteAllText(Path.Combine(project, "jetstream", "broken.yaml"), "name: [\n");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-v:n");
+            Assert.True(exitCode != 0, output);
+            Assert.Matches(@"JetStream lint: 2 files, 1 error, 1 warning, 0 suggestions in \d+\.\d\d s\.", output);
+            var sarif = Path.Combine(project, "out", "jetstream.sarif");
+            var log = File.ReadAllText(sarif);
+            SarifSchema.AssertValid(log);
+            var results = System.Text.Json.Nodes.JsonNode.Parse(log)!["runs"]![0]!["results"]!.AsArray();
+            Assert.Equal(
+                new[] { "jetstream/broken.yaml JS4001 error", "jetstream/orders.json JS1005 warning" },
+                results.Select(r => $"{(string)r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!} {(string)r["ruleId"]!} {(string)r["level"]!}"));
+
+            // Fixed, the build succeeds and rewrites the log; deleted, the log is written again though nothing else changed.
+            File.WriteAllText(Path.Combine(project, "jetstream", "broken.yaml"), "name: FIXED\nsubjects: [fixed]\nnum_replicas: 3\nmax_bytes: 1024\nmax_age: 60000000000\ndeny_delete: true\ndeny_purge: true\n");
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo");
+            Assert.True(exitCode == 0, output);
+            Assert.Single(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(sarif))!["runs"]![0]!["results"]!.AsArray());
+            File.Delete(sarif);
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo");
+            Assert.True(exitCode == 0, output);
+            Assert.True(File.Exists(sarif), output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task DesignTimeBuilds_NeitherLintNorConnect_ButAnIdeBuildLints()
+    {
+        using var server = new SilentEndpoint();
+        var project = Directory.CreateTempSubdirectory("jetstream-design-time-").FullName;
+        try
+        {
+            WriteProject(project, $"<JetStreamServer>{server.Url}</JetStreamServer><JetStreamTimeout>2</JetStreamTimeout>", "");
+            Directory.CreateDirectory(Path.Combine(project, "streams"));
+            File.WriteAllText(Path.Combine(project, "streams", "broken.yaml"), "name: [\n");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-p:DesignTimeBuild=true");
+            Assert.True(exitCode == 0, output);
+            Assert.DoesNotContain("JS4001", output);
+            Assert.DoesNotContain("JS5001", output);
+
+            // Visual Studio's background builds run the compile targets without Build, so BuildingProject stays unset.
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "msbuild", "-nologo", "-t:Compile", "-p:BuildingInsideVisualStudio=true");
+            Assert.True(exitCode == 0, output);
+            Assert.DoesNotContain("JS4001", output);
+            Assert.Equal(0, server.AcceptedConnections);
+
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-p:BuildingInsideVisualStudio=true");
+            Assert.True(exitCode != 0, output);
+            Assert.Contains("error JS4001", output);
+            Assert.Contains("error JS5001", output);
+            Assert.True(server.AcceptedConnections > 0, output);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task MultiTargetedProject_LintsOnceInItsOuterBuild()
+    {
+        var project = Directory.CreateTempSubdirectory("jetstream-multi-").FullName;
+        try
+        {
+            WriteProject(project, "", "");
+            var csproj = Path.Combine(project, "Repo.csproj");
+            File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>"));
+            Directory.CreateDirectory(Path.Combine(project, "jetstream"));
+            File.WriteAllText(Path.Combine(project, "jetstream", "orders.json"), MemoryStreamJson);
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-v:n");
+
+            Assert.True(exitCode == 0, output);
+            output = System.Text.RegularExpressions.Regex.Replace(output, @"(?m)^\s*\d+>", string.Empty); // -v:n prefixes lines with the build node
+            var warning = Assert.Single(DistinctLines(output, "warning JS1005"));
+            Assert.EndsWith($"[{csproj}]", warning);
+            Assert.Single(DistinctLines(output, "JetStream lint: 1 file,"));
+            Assert.True(File.Exists(Path.Combine(project, "obj", "jetstream-lint.stamp")), output);
         }
         finally
         {

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using JetStream.Analyzers.ConfigFiles.Documents;
+using JetStream.Analyzers.ConfigFiles.EditorConfig;
+using JetStream.Analyzers.ConfigFiles.Linting;
+using JetStream.Analyzers.ConfigFiles.Reporting;
+using JetStream.Analyzers.LiveCheck;
+using JetStream.Analyzers.LiveCheck.Connection;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+
+namespace JetStream.Lint;
+
+/// <summary>
+/// Lints the files as the build's LintJetStreamConfig task does, with the same linter, live check, .editorconfig
+/// resolution and severity rules; the command line's --severity values sit above .editorconfig, --warnaserror acts
+/// as TreatWarningsAsErrors.
+/// </summary>
+public sealed class LintRunner
+{
+    private readonly LintOptions options;
+    private readonly string currentDirectory;
+    private readonly Func<string, string?> environment;
+    private readonly EditorConfigResolver editorConfig = new();
+
+    public LintRunner(LintOptions options, string currentDirectory, Func<string, string?> environment)
+    {
+        this.options = options;
+        this.currentDirectory = currentDirectory;
+        this.environment = environment;
+    }
+
+    /// <summary>The server as messages name it and the requests sent, when the live check connected.</summary>
+    public string? LiveSummary { get; private set; }
+
+    public List<ReportedFinding> Run(IReadOnlyList<string> files)
+    {
+        var findings = options.LiveCheckRequested ? LintAgainstServer(files) : Lint(files, null).Findings;
+        var severities = new SeverityResolver(options.WarningsAsErrors);
+        var reported = new List<ReportedFinding>();
+        foreach (var finding in findings)
+        {
+            var span = finding.Origin as SourceSpan;
+            var properties = PropertiesFor(span?.Path ?? Path.Combine(currentDirectory, "jetstream-lint"));
+            var severity = span is null
+                ? severities.ResolveWithSuggestions(finding.Rule.Id, finding.Severity, properties)
+                : severities.Resolve(finding.Rule.Id, finding.Severity, properties);
+            if (severity is { } level)
+            {
+                reported.Add(new ReportedFinding(finding.Rule, level, finding.Message, span));
+            }
+        }
+
+        return reported
+            .OrderBy(f => f.Span?.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Span?.Line)
+            .ThenBy(f => f.Span?.Column)
+            .ToList();
+    }
+
+    private LintResult Lint(IReadOnlyList<string> files, ServerVersion? connected) =>
+        new ConfigFileLinter(path => ContextFor(path, connected), currentDirectory).LintAll(files);
+
+    private List<Finding> LintAgainstServer(IReadOnlyList<string> files)
+    {
+        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), connected => Lint(files, connected));
+        if (result.Server is { } server)
+        {
+            LiveSummary = $"{Describe.Plural(result.Lint.Streams.Count, "stream")} and {Describe.Plural(result.Lint.Consumers.Count, "consumer")} compared with {server} in {Describe.Plural(result.Requests, "read-only request")}";
+        }
+
+        return result.Findings;
+    }
+
+    private RuleContext ContextFor(string path, ServerVersion? connected)
+    {
+        var properties = PropertiesFor(path);
+        string? Lookup(string key) => properties.TryGetValue(key, out var value) ? value : null;
+        var version = connected
+            ?? (ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var configured) ? configured : options.ServerVersion ?? ServerVersion.Newest);
+        return new RuleContext(new RuleOptions(Lookup), version);
+    }
+
+    private IReadOnlyDictionary<string, string> PropertiesFor(string path)
+    {
+        var properties = editorConfig.PropertiesFor(path);
+        if (options.Severities.Count == 0)
+        {
+            return properties;
+        }
+
+        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in properties)
+        {
+            merged[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in options.Severities)
+        {
+            merged[pair.Key] = pair.Value;
+        }
+
+        return merged;
+    }
+}
