@@ -37,7 +37,7 @@ public class LintCommandTests
             new[]
             {
                 $"jetstream/orders.json(7,14,7,22): warning JS1005: Stream 'ORDERS' uses memory storage; its messages are lost when the servers restart. Use file storage unless the data is disposable. ({Help}JS1005.md)",
-                $"streams/broken.yaml(2,1,2,1): error JS4001: The file can't be parsed: YAML syntax error: While parsing a node, did not find expected node content. ({Help}JS4001.md)",
+                $"streams/broken.yaml(1,8,1,8): error JS4001: The file can't be parsed: YAML syntax error: While parsing a node, did not find expected node content. ({Help}JS4001.md)",
             },
             run.StdoutLines);
         var summary = Assert.Single(run.StderrLines);
@@ -193,7 +193,7 @@ public class LintCommandTests
         Assert.Equal(
             new[]
             {
-                $"::error file=streams/broken.yaml,line=2,col=1,endLine=2,endColumn=1,title=JS4001::The file can't be parsed: YAML syntax error: While parsing a node, did not find expected node content. ({Help}JS4001.md)",
+                $"::error file=streams/broken.yaml,line=1,col=8,endLine=1,endColumn=8,title=JS4001::The file can't be parsed: YAML syntax error: While parsing a node, did not find expected node content. ({Help}JS4001.md)",
                 $"::warning file=jetstream/orders.json,line=7,col=14,endLine=7,endColumn=22,title=JS1005::Stream 'ORDERS' uses memory storage; its messages are lost when the servers restart. Use file storage unless the data is disposable. ({Help}JS1005.md)",
             },
             run.StdoutLines);
