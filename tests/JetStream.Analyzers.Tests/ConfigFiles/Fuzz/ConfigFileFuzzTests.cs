@@ -185,15 +185,16 @@ public sealed class ConfigFileFuzzTests
     {
         try
         {
+            // RFC 8259 lets a JSON parser ignore a leading byte order mark and YAML 1.2 allows one at the start of a
+            // stream; the linter ignores it, as JsonDocument's Stream overload does, but YamlDotNet reads it as content.
+            var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             if (path.EndsWith(".json", StringComparison.Ordinal))
             {
-                // RFC 8259 lets a parser ignore a byte order mark, as the linter does (and JsonDocument's Stream overload).
-                var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
                 using var document = System.Text.Json.JsonDocument.Parse(bytes.AsMemory(bom));
             }
             else
             {
-                new YamlStream().Load(new StringReader(new UTF8Encoding(false, true).GetString(bytes)));
+                new YamlStream().Load(new StringReader(new UTF8Encoding(false, true).GetString(bytes, bom, bytes.Length - bom)));
             }
 
             return null;
