@@ -71,10 +71,10 @@ internal static class Program
         var feed = Path.Combine(work, "feed");
         Step($"dotnet pack -c Release (version {version})");
         Dotnet.RunChecked(root, Path.Combine(work, "pack.log"), "pack", "-c", "Release", "-o", feed, $"-p:Version={version}");
-        var packages = Directory.GetFiles(feed, "*.nupkg");
+        var packages = Directory.GetFiles(feed, $"JetStream.Analyzers.{version}.nupkg");
         if (packages.Length != 1)
         {
-            throw new InvalidOperationException("dotnet pack must produce exactly one package, got: " + string.Join(", ", packages.Select(Path.GetFileName)));
+            throw new InvalidOperationException("dotnet pack produced no JetStream.Analyzers package, only: " + string.Join(", ", Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName)));
         }
 
         var projects = options.Projects.Select(name => name switch
