@@ -87,13 +87,7 @@ public sealed class LintJetStreamConfig : Task
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var editorConfig = new EditorConfigResolver(AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")));
         var severities = new SeverityResolver(TreatWarningsAsErrors, NoWarn, WarningsAsErrors, WarningsNotAsErrors);
-        RuleContext ContextFor(string path, Rules.Evaluation.ServerVersion? connected)
-        {
-            var properties = editorConfig.PropertiesFor(path);
-            string? Lookup(string key) => properties.TryGetValue(key, out var value) ? value : null;
-            var version = connected ?? ConfigurationChecks.ResolveServerVersion(Lookup(OptionKeys.ServerVersion), ServerVersion, problems: null);
-            return new RuleContext(new RuleOptions(Lookup), version);
-        }
+        RuleContext ContextFor(string path, Rules.Evaluation.ServerVersion? connected) => FileRuleContext.For(editorConfig.PropertiesFor(path), ServerVersion, connected);
 
         var paths = Files.Select(f => f.GetMetadata("FullPath")).Where(p => !string.IsNullOrEmpty(p)).ToList();
         LintResult Lint(Rules.Evaluation.ServerVersion? connected) => new ConfigFileLinter(path => ContextFor(path, connected), ProjectDirectory).LintAll(paths);

@@ -74,14 +74,8 @@ public sealed class LintRunner
         return result.Findings;
     }
 
-    private RuleContext ContextFor(string path, ServerVersion? connected)
-    {
-        var properties = PropertiesFor(path);
-        string? Lookup(string key) => properties.TryGetValue(key, out var value) ? value : null;
-        var version = connected
-            ?? (ServerVersion.TryParse(Lookup(OptionKeys.ServerVersion), out var configured) ? configured : options.ServerVersion ?? ServerVersion.Newest);
-        return new RuleContext(new RuleOptions(Lookup), version);
-    }
+    private RuleContext ContextFor(string path, ServerVersion? connected) =>
+        FileRuleContext.For(PropertiesFor(path), options.ServerVersion?.ToString(), connected);
 
     private IReadOnlyDictionary<string, string> PropertiesFor(string path)
     {
