@@ -208,4 +208,19 @@ public sealed class ImmutableFieldChangedTests : LiveCheckFixture
         Assert.DoesNotContain(Repo.LintLive(ConfigRepo.Server(cluster.Url)), l => l.Contains(": JS5009:", StringComparison.Ordinal));
         Assert.Null(await RawJetStreamApi.UpdateStreamAsync(cluster.Connection, scaleOnly));
     }
+
+    [NatsReleasesTheory(NatsReleases.V2_15)]
+    [InlineData("allow_msg_ttl", "message TTL status can not be disabled")]
+    [InlineData("allow_msg_schedules", "message schedules can not be disabled")]
+    public async Task Per_message_TTLs_and_schedules_cannot_be_turned_off(string field, string serverError)
+    {
+        await UseReleaseAsync(NatsReleases.V2_15);
+        await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, $$"""{"name":"S","subjects":["s.>"],"{{field}}":true}""");
+        var after = """{"name":"S","subjects":["s.>"]}""";
+        Repo.With("streams/s.json", after);
+
+        var finding = Assert.Single(Check("JS5009"));
+        Assert.Contains($"changes {field} from true on the server to false, which can't change on an existing stream: the update fails ('{serverError}')", finding, StringComparison.Ordinal);
+        Assert.Equal(serverError, await RawJetStreamApi.UpdateStreamAsync(Server.Connection, after));
+    }
 }
