@@ -28,8 +28,11 @@ public sealed class LintOptions
           --include GLOB          lint the files under each folder that match GLOB instead of the defaults (repeatable)
           --exclude GLOB          also leave out files that match GLOB (repeatable)
           --server-version V      target nats-server version (an .editorconfig jetstream_server_version wins)
+          --analysis-mode MODE    default, production (guideline rules warnings, server rejections errors) or strict
+                                  (warnings as errors): the package's JetStreamAnalysisMode presets
           --warnaserror           report warnings as errors
-          --severity ID=LEVEL     error, warning, suggestion or none for a rule, over .editorconfig (repeatable)
+          --severity ID=LEVEL     error, warning, suggestion or none for a rule (JS1004=none), for every JetStream rule
+                                  (JetStream=warning) or for all (all=error), over .editorconfig (repeatable)
           --format FORMAT         text (default), sarif, github (workflow annotations) or json
           --output FILE           write the report to FILE instead of stdout
           --server URL            check the files against a live server, read-only (nats://host:4222, comma-separated)
@@ -54,6 +57,9 @@ public sealed class LintOptions
     public ServerVersion? ServerVersion { get; private set; }
 
     public bool WarningsAsErrors { get; private set; }
+
+    /// <summary>The JetStreamAnalysisMode preset: default (none), production or strict.</summary>
+    public string AnalysisMode { get; private set; } = "default";
 
     /// <summary>dotnet_diagnostic.ID.severity values that override .editorconfig.</summary>
     public Dictionary<string, string> Severities { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -134,6 +140,12 @@ public sealed class LintOptions
                         ? parsed
                         : throw new UsageException($"--server-version '{version}' is not a nats-server version; write it as 2.10.14");
                     break;
+                case "--analysis-mode":
+                    var mode = Value();
+                    options.AnalysisMode = ConfigurationChecks.AnalysisMode(mode) is null && !string.IsNullOrWhiteSpace(mode)
+                        ? mode.Trim().ToLowerInvariant()
+                        : throw new UsageException($"--analysis-mode '{mode}' is not a mode; use default, production or strict");
+                    break;
                 case "--warnaserror":
                     options.WarningsAsErrors = true;
                     break;
@@ -209,11 +221,28 @@ public sealed class LintOptions
     private void AddSeverity(string text)
     {
         var equals = text.IndexOf('=');
-        var id = equals > 0 ? text.Substring(0, equals).Trim() : text;
+        var target = equals > 0 ? text.Substring(0, equals).Trim() : text;
         var level = equals > 0 ? text.Substring(equals + 1).Trim().ToLowerInvariant() : string.Empty;
-        if (equals <= 0 || !RuleCatalog.TryGet(id.ToUpperInvariant(), out var rule))
+        string? key = null;
+        if (equals > 0)
         {
-            throw new UsageException($"--severity '{text}' does not name a rule; write it as JS1004=suggestion with a rule ID from JS1001 to JS5009");
+            if (target.Equals(RuleCatalog.Category, StringComparison.OrdinalIgnoreCase))
+            {
+                key = ConfigurationChecks.CategorySeverityKey;
+            }
+            else if (target.Equals("all", StringComparison.OrdinalIgnoreCase))
+            {
+                key = ConfigurationChecks.AllSeverityKey;
+            }
+            else if (RuleCatalog.TryGet(target.ToUpperInvariant(), out var rule))
+            {
+                key = $"dotnet_diagnostic.{rule.Id}.severity";
+            }
+        }
+
+        if (key is null)
+        {
+            throw new UsageException($"--severity '{text}' does not name a rule; write it as JS1004=suggestion (a rule ID), {RuleCatalog.Category}=warning (every JetStream rule) or all=error");
         }
 
         if (level is not ("error" or "warning" or "suggestion" or "none" or "silent" or "default"))
@@ -221,6 +250,6 @@ public sealed class LintOptions
             throw new UsageException($"--severity '{text}': '{level}' is not a severity; use error, warning, suggestion, none or default");
         }
 
-        Severities[$"dotnet_diagnostic.{rule.Id}.severity"] = level;
+        Severities[key] = level;
     }
 }

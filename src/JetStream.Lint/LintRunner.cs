@@ -23,7 +23,7 @@ public sealed class LintRunner
     private readonly LintOptions options;
     private readonly string currentDirectory;
     private readonly Func<string, string?> environment;
-    private readonly EditorConfigResolver editorConfig = new();
+    private EditorConfigResolver editorConfig = new();
 
     public LintRunner(LintOptions options, string currentDirectory, Func<string, string?> environment)
     {
@@ -37,7 +37,9 @@ public sealed class LintRunner
 
     public List<ReportedFinding> Run(IReadOnlyList<string> files)
     {
-        var findings = options.LiveCheckRequested ? LintAgainstServer(files) : Lint(files, null).Findings;
+        editorConfig = ResolverFor(files);
+        var findings = ConfigurationFindings.For(editorConfig, files, options.ServerVersion?.ToString(), origin: null);
+        findings.AddRange(options.LiveCheckRequested ? LintAgainstServer(files) : Lint(files, null).Findings);
         var severities = new SeverityResolver(options.WarningsAsErrors);
         var reported = new List<ReportedFinding>();
         foreach (var finding in findings)
@@ -58,6 +60,28 @@ public sealed class LintRunner
             .ThenBy(f => f.Span?.Line)
             .ThenBy(f => f.Span?.Column)
             .ToList();
+    }
+
+    /// <summary>
+    /// What the compiler would read for sources in the files' folders: each .globalconfig in a folder of theirs or
+    /// above (as the SDK discovers them), the preset as the package's targets add it, and the .editorconfig files
+    /// over each file, found as the resolver goes.
+    /// </summary>
+    private EditorConfigResolver ResolverFor(IReadOnlyList<string> files)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            for (var folder = Path.GetDirectoryName(Path.GetFullPath(file, currentDirectory)); !string.IsNullOrEmpty(folder) && folders.Add(folder); folder = Path.GetDirectoryName(folder))
+            {
+            }
+        }
+
+        var globalConfigs = folders.Select(folder => Path.Combine(folder, ".globalconfig")).Where(File.Exists).OrderBy(p => p, StringComparer.Ordinal);
+        var preset = AnalysisPresets.Text(options.AnalysisMode) is { } text
+            ? new[] { (Path.Combine(AppContext.BaseDirectory, AnalysisPresets.FileName(options.AnalysisMode)), text) }
+            : null;
+        return new EditorConfigResolver(globalConfigs, preset);
     }
 
     private LintResult Lint(IReadOnlyList<string> files, ServerVersion? connected) =>

@@ -233,6 +233,24 @@ internal sealed class FieldReader
             : Invalid<bool>(node, field, "an RFC 3339 time such as \"2024-01-31T12:00:00Z\"");
     }
 
+    /// <summary>
+    /// The instant of a timestamp <see cref="Timestamp"/> accepted, as UTC text to compare with (a file's time and the
+    /// server's copy of it may differ in offset and in trailing zeros); absent or unknown as <paramref name="presence"/> is.
+    /// </summary>
+    public static ConfigValue<string> Instant(ConfigNode node, ConfigValue<bool> presence)
+    {
+        if (!presence.Is(true) || node is not ScalarNode { Kind: ScalarKind.String } s)
+        {
+            return presence.IsAbsent ? ConfigValue<string>.Absent : ConfigValue<string>.Unknown(presence.Origin);
+        }
+
+        // .NET reads at most 7 fraction digits; Go writes up to 9.
+        var text = Regex.Replace(s.Text, @"(\.\d{7})\d+", "$1");
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+            ? ConfigValue<string>.Known(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture), s.Span)
+            : ConfigValue<string>.Unknown(s.Span);
+    }
+
     private static bool IsRfc3339(string text)
     {
         var match = Rfc3339.Match(text);

@@ -24,7 +24,7 @@ internal static class StreamBinder
 
     private static readonly FieldTable<StreamSourceModel> ApiSourceConsumer = new FieldTable<StreamSourceModel>(FieldScope.SourceConsumer, ConfigFormat.Api)
         .Add("name", (r, n, m, f) => m.ConsumerName = r.String(n, "consumer." + f))
-        .Add("deliver_subject", (r, n, _, f) => r.String(n, "consumer." + f));
+        .Add("deliver_subject", (r, n, m, f) => m.ConsumerDeliverSubject = r.String(n, "consumer." + f));
 
     private static readonly FieldTable<SubjectTransformModel> ApiTransform = new FieldTable<SubjectTransformModel>(FieldScope.Transform, ConfigFormat.Api)
         .Add("src", (r, n, m, f) => m.Source = r.String(n, f))
@@ -66,8 +66,8 @@ internal static class StreamBinder
         .Add("filter_subject", (r, n, m, f) => m.FilterSubject = r.String(n, f))
         .Add("subject_transforms", (r, n, m, f) => m.HasSubjectTransforms = Transforms(r, n, f, m))
         .Add("external", (r, n, m, f) => m.IsExternal = External(r, n, f, m))
-        .Add("opt_start_seq", (r, n, _, f) => r.UnsignedInteger(n, f))
-        .Add("opt_start_time", (r, n, _, f) => r.Timestamp(n, f))
+        .Add("opt_start_seq", (r, n, m, f) => m.OptStartSeq = r.UnsignedInteger(n, f))
+        .Add("opt_start_time", (r, n, m, f) => m.HasOptStartTime = r.Timestamp(n, f))
         .Add("consumer", (r, n, m, f) => Nested(r, n, f, ApiSourceConsumer, m))
         .Add("domain", (r, n, m, f) => m.Domain = r.String(n, f))
         .NullMatters("subject_transforms", "external", "opt_start_time", "consumer");

@@ -25,9 +25,16 @@ public sealed class EditorConfigResolver
     private readonly Lazy<GlobalConfigs> globals;
 
     /// <param name="configFiles">The compiler's analyzer config files (EditorConfigFiles), global or not.</param>
-    public EditorConfigResolver(IEnumerable<string>? configFiles = null)
+    /// <param name="inlineConfigs">Config files given as text rather than read from disk (jetstream-lint's presets), each under a path of its own.</param>
+    public EditorConfigResolver(IEnumerable<string>? configFiles = null, IEnumerable<(string Path, string Text)>? inlineConfigs = null)
     {
         configured = (configFiles ?? Enumerable.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (path, text) in inlineConfigs ?? Enumerable.Empty<(string, string)>())
+        {
+            files[path] = EditorConfigFile.Parse(path, text);
+            configured.Add(path);
+        }
+
         globals = new Lazy<GlobalConfigs>(() => new GlobalConfigs(configured.Select(Load).Where(f => f is { IsGlobal: true })!));
     }
 

@@ -93,6 +93,7 @@ internal static class FieldComparison
         new("description", (m, _) => Values.Text(m.Description), m => m.Description.Origin),
         new("deliver_policy", (m, _) => Values.Enum(m.DeliverPolicy, DeliverPolicy.All), m => m.DeliverPolicy.Origin),
         new("opt_start_seq", (m, _) => m.OptStartSeq.Effective(0UL) is { } seq ? seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, m => m.OptStartSeq.Origin),
+        new("opt_start_time", (m, _) => m.HasOptStartTime.IsAbsent ? "(none)" : m.OptStartTime.TryGet(out var time) ? time : null, m => m.OptStartTime.Origin),
         new("ack_policy", (m, _) => Values.Enum(m.AckPolicy, AckPolicy.None), m => m.AckPolicy.Origin),
         new("ack_wait", (m, _) => Values.Duration(EffectiveConsumer.StoredAckWait(m)), m => m.AckWait.Origin),
         new("max_deliver", (m, f) => Values.Limit(EffectiveConsumer.MaxDeliver(m, f.Version)), m => m.MaxDeliver.Origin),

@@ -21,6 +21,7 @@ public sealed class ConsumerModel
     public ConfigValue<DeliverPolicy> DeliverPolicy { get; set; }        // deliver_policy
     public ConfigValue<ulong> OptStartSeq { get; set; }                  // opt_start_seq
     public ConfigValue<bool> HasOptStartTime { get; set; }               // opt_start_time
+    public ConfigValue<string> OptStartTime { get; set; }                // opt_start_time, as UTC text (files and the server; C# sets only HasOptStartTime)
     public ConfigValue<AckPolicy> AckPolicy { get; set; }                // ack_policy
     public ConfigValue<long> AckWait { get; set; }                       // ack_wait (ns)
     public ConfigValue<long> MaxDeliver { get; set; }                    // max_deliver

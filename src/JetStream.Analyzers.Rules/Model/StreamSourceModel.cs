@@ -17,6 +17,13 @@ public sealed class StreamSourceModel
     /// <summary>consumer.name (2.14): a durable consumer on the origin the server creates and keeps.</summary>
     public ConfigValue<string> ConsumerName { get; set; }
 
+    /// <summary>consumer.deliver_subject (2.14).</summary>
+    public ConfigValue<string> ConsumerDeliverSubject { get; set; }
+
+    public ConfigValue<ulong> OptStartSeq { get; set; }
+
+    public ConfigValue<bool> HasOptStartTime { get; set; }
+
     /// <summary>domain: the nats CLI's shorthand for external.api; not a field of the server's source.</summary>
     public ConfigValue<string> Domain { get; set; }
 

@@ -229,7 +229,32 @@ public sealed class ServerRejectsStream : StreamRule
             if (v.AtLeast(2, 14))
             {
                 RejectIf(s.AllowBatched, "stream mirrors can not also use batch publishing");
+                if (OriginConsumerIsInvalid(mirror))
+                {
+                    RejectAt(mirror.Origin, "stream mirror consumer config is invalid");
+                }
             }
+        }
+
+        /// <summary>
+        /// A durable origin consumer (2.14): a valid name, a literal deliver subject, and no start position or filter of
+        /// its own. False when a value it depends on is unknown.
+        /// </summary>
+        private bool OriginConsumerIsInvalid(StreamSourceModel origin)
+        {
+            if (!origin.ConsumerName.TryGet(out var name))
+            {
+                return false;
+            }
+
+            var deliver = origin.ConsumerDeliverSubject.TryGet(out var subject) ? subject
+                : origin.ConsumerDeliverSubject.IsAbsent ? string.Empty
+                : null;
+            return !IsValidOriginName(name)
+                || deliver is not null && (!Subjects.IsValid(deliver) || Subjects.HasWildcard(deliver))
+                || origin.OptStartSeq.TryGet(out var seq) && seq != 0
+                || origin.HasOptStartTime.Is(true)
+                || Given(origin.FilterSubject) is not null;
         }
 
         // Create-only checks: certain only for an explicit create (create-or-update may take the update path).
@@ -418,6 +443,7 @@ public sealed class ServerRejectsStream : StreamRule
             }
 
             var identities = new HashSet<string>();
+            var consumers = new HashSet<string>();
             foreach (var source in sources)
             {
                 if (!source.Name.TryGet(out var name))
@@ -444,6 +470,18 @@ public sealed class ServerRejectsStream : StreamRule
                 }
 
                 OriginFilters(source, "source", local);
+                if (v.AtLeast(2, 14) && source.ConsumerName.TryGet(out var consumer))
+                {
+                    if (OriginConsumerIsInvalid(source))
+                    {
+                        RejectAt(source.Origin, "stream source consumer config is invalid");
+                    }
+                    else if (!source.IsExternal.IsUnknown && !source.ExternalApi.IsUnknown
+                        && !consumers.Add(name + (source.IsExternal.Is(true) ? ":" + (source.ExternalApi.TryGet(out var api) ? api : string.Empty) : string.Empty) + " " + consumer))
+                    {
+                        RejectAt(source.Origin, $"duplicate stream source consumer detected ('{consumer}' on '{name}')");
+                    }
+                }
             }
 
             if (v.AtLeast(2, 12) && sources.Count > 0)

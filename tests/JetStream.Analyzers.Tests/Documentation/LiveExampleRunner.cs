@@ -29,22 +29,12 @@ public static class LiveExampleRunner
     /// <summary>The server's URL as the pages show it (the examples' commands use it).</summary>
     public const string DocumentedUrl = "nats://localhost:4222";
 
-    /// <summary>The nats-server release the pages' outputs are written for; CI runs it.</summary>
+    /// <summary>The nats-server version the pages' outputs name; a run on another release reads as this one.</summary>
     public static readonly ServerVersion DocumentedVersion = new(2, 9, 10);
 
     private static readonly string[] ConnectionProperties = { "JetStreamUser", "JetStreamPassword", "JetStreamToken" };
 
-    /// <summary>
-    /// Why the live examples don't run here, or null: nats-server is missing, or another release than
-    /// <see cref="DocumentedVersion"/> is installed. With CI=true they always run (and fail when they can't).
-    /// </summary>
-    public static string? SkipReason =>
-        NatsServer.SkipReason
-        ?? (!NatsServer.IsCi && NatsServer.Installed is { } installed && !installed.Equals(DocumentedVersion)
-            ? $"The live documentation examples are written for nats-server {DocumentedVersion}, and {installed} is installed (with CI=true they run anyway)."
-            : null);
-
-    public static async Task<List<FileFinding>> RunAsync(PageExample example)
+    public static async Task<List<FileFinding>> RunAsync(PageExample example, string release)
     {
         using var repo = new ConfigRepo();
         foreach (var file in example.Files)
@@ -61,11 +51,11 @@ public static class LiveExampleRunner
         {
             case ExampleServerKind.Down:
                 Assert.True(example.ServerFiles.Count == 0, $"The example at body line {example.Line} runs without a server, so it can't have '(server)' files.");
-                return Check(repo, example, SilentEndpoint.ClosedPortUrl(), Property);
+                return Check(repo, example, SilentEndpoint.ClosedPortUrl(), Property, release);
 
             case ExampleServerKind.Configured:
             {
-                await using var server = await ConfiguredNatsServer.StartAsync(example.Server.ConfigText);
+                await using var server = await ConfiguredNatsServer.StartAsync(example.Server.ConfigText, release: release);
                 var auth = new NatsAuthOpts { Username = Property("JetStreamUser"), Password = Property("JetStreamPassword"), Token = Property("JetStreamToken") };
                 await using var connection = new NatsConnection(new NatsOpts { Url = server.Url, Name = "jetstream-analyzers-docs", AuthOpts = auth, RequestTimeout = TimeSpan.FromSeconds(5) });
                 if (example.ServerFiles.Count > 0)
@@ -74,14 +64,14 @@ public static class LiveExampleRunner
                     await CreateAsync(connection, example);
                 }
 
-                return Check(repo, example, server.Url, Property);
+                return Check(repo, example, server.Url, Property, release);
             }
 
             default:
             {
-                await using var server = await NatsServer.StartAsync();
+                await using var server = await NatsServer.StartAsync(release);
                 await CreateAsync(server.Connection, example);
-                return Check(repo, example, server.Url, Property);
+                return Check(repo, example, server.Url, Property, release);
             }
         }
     }
@@ -104,7 +94,7 @@ public static class LiveExampleRunner
         }
     }
 
-    private static List<FileFinding> Check(ConfigRepo repo, PageExample example, string url, Func<string, string?> property)
+    private static List<FileFinding> Check(ConfigRepo repo, PageExample example, string url, Func<string, string?> property, string release)
     {
         var settings = ConfigRepo.Server(url);
         settings.User = property("JetStreamUser");
@@ -114,15 +104,13 @@ public static class LiveExampleRunner
         var findings = repo.CheckLive(settings, options.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
         var shownUrl = ConnectionSettings.Redact(new Uri(url));
-        var installed = NatsServer.Installed?.ToString();
+        // An example for some releases only, without the documented one, shows the first of its releases.
+        var shownVersion = example.Releases is { } releases && !releases.Contains(DocumentedVersion.ToString()) ? releases[0] : DocumentedVersion.ToString();
         string Normalize(string text)
         {
-            text = text.Replace(shownUrl, DocumentedUrl, StringComparison.Ordinal);
-            if (installed is not null)
-            {
-                text = text.Replace("nats-server " + installed, "nats-server " + DocumentedVersion, StringComparison.Ordinal)
-                    .Replace("NATS server " + installed, "NATS server " + DocumentedVersion, StringComparison.Ordinal);
-            }
+            text = text.Replace(shownUrl, DocumentedUrl, StringComparison.Ordinal)
+                .Replace("nats-server " + release, "nats-server " + shownVersion, StringComparison.Ordinal)
+                .Replace("NATS server " + release, "NATS server " + shownVersion, StringComparison.Ordinal);
 
             return Path.DirectorySeparatorChar == '/' ? text : text.Replace(Path.DirectorySeparatorChar, '/');
         }
@@ -141,14 +129,21 @@ public static class LiveExampleRunner
     }
 }
 
-/// <summary>A theory over the live documentation examples: skipped for <see cref="LiveExampleRunner.SkipReason"/>, never with CI=true.</summary>
-public sealed class LiveExamplesTheoryAttribute : TheoryAttribute
+/// <summary>
+/// Rows of (live rule ID, release) for one test release, skipped when the machine lacks that release (never with CI=true):
+/// the live examples hold on every release unless an example names its releases.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class LiveExamplesOnAttribute : Xunit.Sdk.DataAttribute
 {
-    public LiveExamplesTheoryAttribute()
+    private readonly string release;
+
+    public LiveExamplesOnAttribute(string release)
     {
-        if (LiveExampleRunner.SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
+        this.release = release;
+        Skip = NatsReleases.SkipReason(release);
     }
+
+    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) =>
+        ((IEnumerable<object[]>)RuleDocumentationTests.LiveRuleIds).Select(row => new[] { row[0], release });
 }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit.Abstractions;
@@ -262,18 +263,20 @@ public class RuleDocumentationTests
         }
     }
 
-    [LiveExamplesTheory]
-    [MemberData(nameof(LiveRuleIds))]
-    public async Task Page_LiveExamplesBehaveAsDocumented(string id)
+    [Theory]
+    [LiveExamplesOn(NatsReleases.V2_9)]
+    [LiveExamplesOn(NatsReleases.V2_10)]
+    [LiveExamplesOn(NatsReleases.V2_15)]
+    public async Task Page_LiveExamplesBehaveAsDocumented(string id, string release)
     {
         var page = LoadPage(id);
         CheckLiveExamplesAreWellFormed(page, id);
-        foreach (var example in page.Examples)
+        foreach (var example in page.Examples.Where(e => e.Releases is null || e.Releases.Contains(release)))
         {
             var clock = Stopwatch.StartNew();
-            var findings = await LiveExampleRunner.RunAsync(example);
+            var findings = await LiveExampleRunner.RunAsync(example, release);
             var all = string.Join("\n", findings.Select(f => "  " + f));
-            var where = $"{page.Path}, example at body line {example.Line} ({string.Join(", ", example.Files.Select(f => f.Path))}; server: {example.Server.Kind})";
+            var where = $"{page.Path}, example at body line {example.Line} ({string.Join(", ", example.Files.Select(f => f.Path))}; server: {example.Server.Kind}, nats-server {release})";
             output.WriteLine($"{Path.GetFileName(page.Path)} line {example.Line} ({(example.Fires ? "fires" : "clean")}, {example.Server.Kind} server, {clock.ElapsedMilliseconds} ms):\n{all}");
 
             // An example that doesn't parse, isn't a definition, or never reached the server proves nothing about the other rules.
@@ -308,6 +311,12 @@ public class RuleDocumentationTests
         Assert.True(page.Examples.All(e => e.Files.Count > 0), $"{page.Path}: {id} is reported by the live check of the configuration files, so every example needs JSON or YAML files of the repository (the check runs only when there are some).");
         Assert.True(page.Examples.Any(e => e.Fires), $"{page.Path}: needs a live example marked '<!-- example: fires -->'.");
         Assert.True(page.Examples.Any(e => !e.Fires), $"{page.Path}: needs a live example marked '<!-- example: clean -->'.");
+        foreach (var example in page.Examples.Where(e => e.Releases is not null))
+        {
+            var unknown = example.Releases!.Except(NatsReleases.All).ToList();
+            Assert.True(unknown.Count == 0, $"{page.Path}: the example at body line {example.Line} names {string.Join(", ", unknown)}; the test releases are {string.Join(", ", NatsReleases.All)}.");
+        }
+
         foreach (var example in page.Examples.Where(e => e.Fires))
         {
             Assert.True(example.Messages.Count > 0, $"{page.Path}: the 'fires' example at body line {example.Line} needs a '<!-- message -->' block with the lines the build prints.");

@@ -43,7 +43,10 @@ namespace JetStream.Analyzers.Tests.Documentation;
 /// <c>&lt;!-- server-config JetStreamUser=app JetStreamPassword=app --&gt;</c> (also <c>JetStreamToken</c>); server
 /// state is created with the same credentials.</item>
 /// </list>
-/// <para>A server marker holds until the next server marker or the next <c>## </c> heading.</para>
+/// <para>A server marker holds until the next server marker or the next <c>## </c> heading. A live example runs on every
+/// release in <see cref="Infrastructure.NatsReleases"/>, with the server's version written as
+/// <see cref="LiveExampleRunner.DocumentedVersion"/> in what it reports; an example whose outcome depends on the release
+/// names the releases it holds on in its marker: <c>&lt;!-- example: fires nats_server_releases=2.9.10,2.10.27 --&gt;</c>.</para>
 /// </remarks>
 public sealed class RulePage
 {
@@ -155,7 +158,9 @@ public sealed class RulePage
                     throw new FormatException($"{Path}:{i + 1}: a server-config marker must be followed by a code block before the next example.");
                 }
 
-                pending = new PageExample(example.Groups["kind"].Value == "fires", Pairs(example.Groups["options"].Value), i + 1) { Server = server };
+                var options = Pairs(example.Groups["options"].Value);
+                var releases = options.Remove(PageExample.ReleasesKey, out var listed) ? listed.Split(',') : null;
+                pending = new PageExample(example.Groups["kind"].Value == "fires", options, i + 1) { Server = server, Releases = releases };
                 collecting = null;
                 fileName = null;
                 continue;
@@ -336,8 +341,14 @@ public sealed class PageExample
 
     public bool Fires { get; }
 
+    /// <summary>The marker key that limits a live example to some test releases (<c>nats_server_releases=2.9.10,2.10.27</c>); not an option.</summary>
+    public const string ReleasesKey = "nats_server_releases";
+
     /// <summary>.editorconfig options the example is analyzed with, from "key=value" pairs in the marker.</summary>
     public IReadOnlyDictionary<string, string> Options { get; }
+
+    /// <summary>For live examples: the nats-server releases the example holds on, or null for every test release.</summary>
+    public IReadOnlyList<string>? Releases { get; init; }
 
     /// <summary>1-based line of the marker in the page body.</summary>
     public int Line { get; }

@@ -20,6 +20,10 @@ public static class DotNet
     public static Task<(int ExitCode, string Output)> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
         RunProcessAsync(program, workingDirectory, timeout, new Dictionary<string, string>(), arguments);
 
+    /// <param name="environment">Variables to set for the process on top of the CLI's.</param>
+    public static Task<(int ExitCode, string Output)> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProcessAsync(program, workingDirectory, timeout, environment, arguments);
+
     private static async Task<(int ExitCode, string Output)> RunProcessAsync(string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var info = new ProcessStartInfo(program)

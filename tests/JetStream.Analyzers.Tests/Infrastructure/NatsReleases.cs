@@ -77,3 +77,15 @@ public sealed class NatsReleaseAttribute : DataAttribute
         yield return new object[] { release };
     }
 }
+
+/// <summary>A theory that needs several test releases at once: skipped when the machine lacks one, except in CI.</summary>
+public sealed class NatsReleasesTheoryAttribute : Xunit.TheoryAttribute
+{
+    public NatsReleasesTheoryAttribute(params string[] releases)
+    {
+        if (releases.Select(NatsReleases.SkipReason).FirstOrDefault(reason => reason is not null) is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

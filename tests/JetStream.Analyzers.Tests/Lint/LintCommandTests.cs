@@ -73,6 +73,59 @@ public class LintCommandTests
     }
 
     [Fact]
+    public void Severity_ForTheCategoryOrAll_AppliesToEveryRule_AndARuleOwnSettingWins()
+    {
+        using var repo = new ConfigRepo().With("jetstream/orders.json", MemoryStream);
+
+        Assert.Contains("error JS1005", LintRun.In(repo.Root, "--severity", "JetStream=error").Stdout);
+        Assert.Contains("error JS1005", LintRun.In(repo.Root, "--severity", "all=error").Stdout);
+        Assert.Contains("warning JS1005", LintRun.In(repo.Root, "--severity", "jetstream=error", "--severity", "JS1005=warning").Stdout);
+    }
+
+    [Fact]
+    public void AnalysisMode_AppliesThePackagesPresets_BelowEditorConfig()
+    {
+        // Discard new is a suggestion (JS1007) by default: not printed, a warning under production, an error under strict.
+        using var repo = new ConfigRepo().With("jetstream/orders.yaml", SafeStream + "discard: new\n");
+
+        Assert.DoesNotContain("JS1007", LintRun.In(repo.Root).Stdout);
+        Assert.Contains("warning JS1007", LintRun.In(repo.Root, "--analysis-mode", "production").Stdout);
+        var strict = LintRun.In(repo.Root, "--analysis-mode", "strict");
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("error JS1007", strict.Stdout);
+
+        repo.With(".editorconfig", "root = true\n[*.yaml]\ndotnet_diagnostic.JS1007.severity = none\n");
+        Assert.DoesNotContain("JS1007", LintRun.In(repo.Root, "--analysis-mode", "strict").Stdout);
+    }
+
+    [Fact]
+    public void GlobalConfig_InTheFolderOrAbove_IsReadAsTheCompilerReadsIt()
+    {
+        using var repo = new ConfigRepo()
+            .With(".globalconfig", "is_global = true\ndotnet_diagnostic.JS1005.severity = error\n")
+            .With("jetstream/orders.json", MemoryStream);
+
+        var run = LintRun.In(repo.PathOf("jetstream"), "orders.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("orders.json(7,14,7,22): error JS1005", run.Stdout);
+    }
+
+    [Fact]
+    public void InvalidOptionValue_IsJS0001AtItsLine_NotASilentDefault()
+    {
+        using var repo = new ConfigRepo()
+            .With(".editorconfig", "root = true\n\n[*.json]\njetstream_min_replicas = abc\n")
+            .With("jetstream/orders.json", MemoryStream);
+
+        var run = LintRun.In(repo.Root);
+
+        Assert.Contains(".editorconfig(4,", run.Stdout);
+        Assert.Contains("JS0001: ", run.Stdout);
+        Assert.Contains("jetstream_min_replicas", run.Stdout);
+    }
+
+    [Fact]
     public void ServerVersion_DrivesTheVersionDependentRules_AndEditorConfigWins()
     {
         using var repo = new ConfigRepo()
@@ -131,7 +184,8 @@ public class LintCommandTests
     [InlineData(new[] { "--output", "jetstream" }, "jetstream-lint: error: --output 'jetstream' is a folder; name a file such as jetstream/jetstream.sarif")]
     [InlineData(new[] { "--output", "nowhere/report.sarif" }, "jetstream-lint: error: --output 'nowhere/report.sarif': the folder '{root}/nowhere' does not exist")]
     [InlineData(new[] { "--server-version", "2.x" }, "jetstream-lint: error: --server-version '2.x' is not a nats-server version; write it as 2.10.14")]
-    [InlineData(new[] { "--severity", "JS9999=error" }, "jetstream-lint: error: --severity 'JS9999=error' does not name a rule; write it as JS1004=suggestion with a rule ID from JS1001 to JS5009")]
+    [InlineData(new[] { "--severity", "JS9999=error" }, "jetstream-lint: error: --severity 'JS9999=error' does not name a rule; write it as JS1004=suggestion (a rule ID), JetStream=warning (every JetStream rule) or all=error")]
+    [InlineData(new[] { "--analysis-mode", "prod" }, "jetstream-lint: error: --analysis-mode 'prod' is not a mode; use default, production or strict")]
     [InlineData(new[] { "--severity", "JS1005=loud" }, "jetstream-lint: error: --severity 'JS1005=loud': 'loud' is not a severity; use error, warning, suggestion, none or default")]
     [InlineData(new[] { "--frobnicate" }, "jetstream-lint: error: unknown option '--frobnicate' (see --help)")]
     [InlineData(new[] { "--output" }, "jetstream-lint: error: --output needs a value (see --help)")]

@@ -12,12 +12,26 @@ public abstract class LiveCheckFixture : IAsyncLifetime
 
     protected ConfigRepo Repo { get; } = new();
 
+    /// <summary>False for tests that pick a release each with <see cref="UseReleaseAsync"/>.</summary>
+    protected virtual bool StartsInstalledServer => true;
+
     public async Task InitializeAsync()
     {
-        if (NatsServer.SkipReason is null)
+        if (StartsInstalledServer && NatsServer.SkipReason is null)
         {
             Server = await NatsServer.StartAsync();
         }
+    }
+
+    /// <summary>Runs the test on a fresh server of one of <see cref="NatsReleases"/>.</summary>
+    protected async Task UseReleaseAsync(string release)
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        Server = await NatsServer.StartAsync(release);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text;
 using JetStream.Analyzers.ConfigFiles.EditorConfig;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
@@ -22,7 +21,7 @@ public class AnalysisModePresetTests
     public void PresetFiles_FollowTheCatalog(string mode)
     {
         var path = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", $"jetstream-{mode}.globalconfig");
-        var expected = Generate(mode);
+        var expected = AnalysisPresets.Text(mode)!;
         if (RuleTable.UpdateRequested)
         {
             File.WriteAllText(path, expected);
@@ -56,32 +55,4 @@ public class AnalysisModePresetTests
     [InlineData("", false)]
     [InlineData("prod", true)]
     public void AnInvalidMode_IsNamed(string mode, bool invalid) => Assert.Equal(invalid, ConfigurationChecks.AnalysisMode(mode) is not null);
-
-    /// <summary>production: guideline rules (streams, consumers, client usage) at least warnings, errors stay errors; strict: their warnings errors.</summary>
-    private static string Generate(string mode)
-    {
-        var sb = new StringBuilder();
-        sb.Append("# JetStreamAnalysisMode=").Append(mode).Append(": a preset of JetStream.Analyzers, generated from its rule catalog.\n");
-        sb.Append("# A global config at a low level: a .globalconfig of yours (level 100) and .editorconfig sections override it.\n");
-        sb.Append("is_global = true\nglobal_level = -50\n\n");
-        foreach (var rule in RuleCatalog.All.OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            var guideline = rule.Id[2] is '1' or '2' or '3';
-            var severity = rule.DefaultSeverity;
-            if (guideline && severity == RuleSeverity.Info)
-            {
-                severity = RuleSeverity.Warning;
-            }
-
-            if (mode == "strict" && severity == RuleSeverity.Warning)
-            {
-                severity = RuleSeverity.Error;
-            }
-
-            var name = severity switch { RuleSeverity.Error => "error", RuleSeverity.Warning => "warning", RuleSeverity.Info => "suggestion", _ => "silent" };
-            sb.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = ").Append(name).Append('\n');
-        }
-
-        return sb.ToString();
-    }
 }

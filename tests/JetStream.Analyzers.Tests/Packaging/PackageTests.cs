@@ -141,6 +141,110 @@ public class PackageTests : IClassFixture<PackageFixture>
         }
     }
 
+    /// <summary>
+    /// The composite action's own bash steps, run as a runner runs them: inputs substituted into their env, the
+    /// install step's GITHUB_PATH line put on PATH for the lint step. setup-dotnet and the SARIF upload are GitHub's.
+    /// </summary>
+    [Fact]
+    public async Task CompositeAction_InstallsTheToolFromTheFeed_WritesSarif_AndAnnotates()
+    {
+        var workspace = Directory.CreateTempSubdirectory("jetstream-action-").FullName;
+        try
+        {
+            CopyFolder(Repository.PathOf("samples", "config-repo"), workspace);
+            File.WriteAllText(Path.Combine(workspace, "nuget.config"), $"<configuration><packageSources><add key=\"feed\" value=\"{package.Feed}\" /></packageSources></configuration>");
+            var runnerTemp = Directory.CreateDirectory(Path.Combine(workspace, ".runner-temp")).FullName;
+            var githubPath = Path.Combine(runnerTemp, "github-path");
+            File.WriteAllText(githubPath, string.Empty);
+            var inputs = new Dictionary<string, string> { ["version"] = package.Version, ["paths"] = ". k8s/events.yaml" };
+            var steps = ActionSteps(Repository.PathOf(".github", "actions", "jetstream-lint", "action.yml"), inputs);
+            Assert.Equal(new[] { "Install jetstream-lint", "Lint" }, steps.Select(s => s.Name));
+
+            var results = new List<(int ExitCode, string Output)>();
+            foreach (var step in steps)
+            {
+                var environment = new Dictionary<string, string>(step.Environment)
+                {
+                    ["RUNNER_TEMP"] = runnerTemp,
+                    ["GITHUB_PATH"] = githubPath,
+                    ["PATH"] = string.Join(Path.PathSeparator, File.ReadAllLines(githubPath).Append(Environment.GetEnvironmentVariable("PATH") ?? string.Empty)),
+                };
+                results.Add(await DotNet.RunProgramAsync("bash", workspace, TimeSpan.FromMinutes(5), environment, "-e", "-c", step.Script));
+            }
+
+            Assert.True(results[0].ExitCode == 0, "The install step failed:\n" + results[0].Output);
+            // The sample has one error at the default server version: the step fails, after writing both reports.
+            Assert.True(results[1].ExitCode == 1, "The lint step should fail on the sample's error:\n" + results[1].Output);
+            Assert.Contains("::error file=jetstream/AUDIT.stream.json,", results[1].Output);
+            Assert.Contains("::warning file=k8s/events.yaml,", results[1].Output);
+            SarifSchema.AssertValid(File.ReadAllText(Path.Combine(workspace, "jetstream-lint.sarif")));
+        }
+        finally
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
+    }
+
+    private static List<(string Name, IReadOnlyDictionary<string, string> Environment, string Script)> ActionSteps(string actionFile, IReadOnlyDictionary<string, string> given)
+    {
+        var action = (YamlDotNet.RepresentationModel.YamlMappingNode)LoadYaml(actionFile);
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, input) in (YamlDotNet.RepresentationModel.YamlMappingNode)action["inputs"])
+        {
+            var key = name.ToString();
+            inputs[key] = given.TryGetValue(key, out var value) ? value : ((YamlDotNet.RepresentationModel.YamlMappingNode)input).Children.TryGetValue("default", out var fallback) ? fallback.ToString() : string.Empty;
+        }
+
+        string Substitute(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", m => inputs[m.Groups[1].Value]);
+        var steps = new List<(string, IReadOnlyDictionary<string, string>, string)>();
+        foreach (var node in (YamlDotNet.RepresentationModel.YamlSequenceNode)((YamlDotNet.RepresentationModel.YamlMappingNode)action["runs"])["steps"])
+        {
+            var step = (YamlDotNet.RepresentationModel.YamlMappingNode)node;
+            if (!step.Children.TryGetValue("run", out var run))
+            {
+                continue;
+            }
+
+            Assert.Equal("bash", step["shell"].ToString());
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (step.Children.TryGetValue("env", out var env))
+            {
+                foreach (var (name, value) in (YamlDotNet.RepresentationModel.YamlMappingNode)env)
+                {
+                    environment[name.ToString()] = Substitute(value.ToString());
+                }
+            }
+
+            steps.Add((step["name"].ToString(), environment, run.ToString()));
+        }
+
+        return steps;
+    }
+
+    private static YamlDotNet.RepresentationModel.YamlNode LoadYaml(string path)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        using var reader = new StreamReader(path);
+        stream.Load(reader);
+        return stream.Documents[0].RootNode;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     [Fact]
     public async Task ProjectReferencingThePackage_ReportsDiagnosticsInCanonicalForm()
     {

@@ -356,6 +356,7 @@ public class ServerRejectsStreamTests
         IsExternal = Known(api is not null, origin),
         ExternalApi = api is null ? default : Known(api, origin),
         ConsumerName = consumer is null ? default : Known(consumer, origin),
+        ConsumerDeliverSubject = consumer is null ? default : Known("deliver." + consumer, origin),
         HasSubjectTransforms = transforms.Length == 0 ? default : Known(true, origin),
         SubjectTransforms = transforms.Length == 0 ? default : List(origin, System.Array.ConvertAll(transforms, t => new SubjectTransformModel { Source = Known(t.Src, origin), Destination = Known(t.Dest, origin), Origin = origin })),
         Origin = origin,
@@ -372,8 +373,8 @@ public class ServerRejectsStreamTests
         Assert.Equal(new[] { "duplicate source configuration detected ('A')" }, Check(Sourcing(Source("A", "a", api: "$JS.hub.API"), Source("A", "b", api: "$JS.hub.API")), "2.15.1"));
         Assert.Equal(new[] { "duplicate source configuration detected ('A')" }, Check(Sourcing(Source("A", "a", filter: ""), Source("A", "b", filter: ">")), "2.10.27"));
         Assert.Empty(Check(Sourcing(Source("A", "a", transforms: ("x.>", "y.>")), Source("A", "b", transforms: ("z.>", "y.>"))), "2.15.1"));
-        Assert.Empty(Check(Sourcing(Source("A", "a", consumer: "c1"), Source("A", "b", consumer: "c2")), "2.15.1"));
-        Assert.Equal(new[] { "duplicate source configuration detected ('A')" }, Check(Sourcing(Source("A", "a", consumer: "c1"), Source("A", "b", consumer: "c2")), "2.12.8"));
+        Assert.Empty(Check(Sourcing(Source("A", "a", consumer: "c1", transforms: ("x.>", "y.>")), Source("A", "b", consumer: "c2", transforms: ("x.>", "y.>"))), "2.15.1"));
+        Assert.Equal(new[] { "duplicate source configuration detected ('A')" }, Check(Sourcing(Source("A", "a", consumer: "c1", transforms: ("x.>", "y.>")), Source("A", "b", consumer: "c2", transforms: ("x.>", "y.>"))), "2.12.8"));
     }
 
     [Fact]
