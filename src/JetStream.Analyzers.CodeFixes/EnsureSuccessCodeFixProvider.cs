@@ -110,7 +110,8 @@ public sealed class EnsureSuccessCodeFixProvider : BatchCodeFixProvider
                 return edit;
             }
 
-            if (!diagnostic.Properties.TryGetValue(UncheckedPublishAckAnalyzer.LocalProperty, out var local) || local is null
+            if (kind != "unchecked"
+                || !diagnostic.Properties.TryGetValue(UncheckedPublishAckAnalyzer.LocalProperty, out var local) || local is null
                 || await.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
                 || statement is not (LocalDeclarationStatementSyntax or ExpressionStatementSyntax)
                 || statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))

@@ -315,4 +315,94 @@ public class UnacknowledgedMessageAnalyzerTests
             """);
         await Verify.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task ReplySubjectKeptForALaterAck_NoDiagnostic()
+    {
+        // A fetch loop that keeps each reply subject and acknowledges later by publishing "+ACK" to it.
+        var source = Code.InClass("""
+                private readonly List<string> pending = new();
+                private readonly Dictionary<ulong, string> bySequence = new();
+                private string? last;
+
+                async Task Run(INatsJSConsumer consumer, INatsConnection nats)
+                {
+                    await foreach (var msg in consumer.FetchAsync<string>(new NatsJSFetchOpts { MaxMsgs = 10 }))
+                    {
+                        pending.Add(msg.ReplyTo!);
+                    }
+
+                    await foreach (var msg in consumer.ConsumeAsync<string>())
+                    {
+                        var reply = msg.ReplyTo;
+                        await Handle(msg.Data);
+                        await nats.PublishAsync(reply!, "+ACK");
+                    }
+
+                    await foreach (var msg in consumer.ConsumeAsync<string>())
+                    {
+                        last = msg.ReplyTo;
+                    }
+
+                    await foreach (var msg in consumer.ConsumeAsync<string>())
+                    {
+                        bySequence[msg.Metadata?.Sequence.Stream ?? 0] = msg?.ReplyTo ?? string.Empty;
+                    }
+
+                    await foreach (var msg in consumer.ConsumeAsync<string>())
+                    {
+                        if (msg.ReplyTo is { } subject)
+                        {
+                            Remember(new Pending { Subject = subject });
+                        }
+                    }
+
+                    await foreach (var msg in consumer.ConsumeAsync<string>())
+                    {
+                        await nats.PublishAsync(msg.ReplyTo!, "+ACK");
+                    }
+
+                    foreach (var subject in pending)
+                    {
+                        await nats.PublishAsync(subject, "+ACK");
+                    }
+                }
+
+                void Remember(Pending ack) { }
+
+                sealed class Pending { public string? Subject { get; init; } }
+
+                static Task Handle(string? data) => Task.CompletedTask;
+            """);
+        await Verify.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ReplySubjectOnlyReadOrLogged_Reports()
+    {
+        var source = Code.InClass("""
+                async Task Run(INatsJSConsumer consumer)
+                {
+                    await foreach (var {|#0:msg|} in consumer.ConsumeAsync<string>())
+                    {
+                        Console.WriteLine($"got {msg.Data} (reply to {msg.ReplyTo})");
+                    }
+
+                    await foreach (var {|#1:msg|} in consumer.ConsumeAsync<string>())
+                    {
+                        if (msg.ReplyTo is null || msg.ReplyTo.Length == 0)
+                        {
+                            {|#2:continue;|}
+                        }
+
+                        var described = "reply: " + msg.ReplyTo;
+                    }
+                }
+            """);
+        await Verify.AnalyzerAsync(
+            source,
+            Verify.DiagnosticWithAnyMessage("JS3006").WithLocation(0),
+            Verify.DiagnosticWithAnyMessage("JS3006").WithLocation(1),
+            Verify.DiagnosticWithAnyMessage("JS3006").WithLocation(2));
+    }
 }

@@ -11,9 +11,10 @@ namespace JetStream.Analyzers.Configuration;
 
 /// <summary>
 /// Follows a configuration argument back to where it is built, within one syntax tree: <c>new</c> with or without
-/// initializer, <c>with</c> copies, locals written before the call, readonly fields with an initializer, and
-/// private or static helpers that return one. Returns null whenever the object's contents can't be known, so that
-/// no rule fires on guesses.
+/// initializer, <c>with</c> copies, locals written before the call, readonly fields with an initializer (in any
+/// part of a partial type), private or static helpers that return one, and <c>?:</c>, <c>??</c> and switch
+/// expressions between those (only what every branch agrees on is known). Returns null whenever the object's
+/// contents can't be known, so that no rule fires on guesses.
 /// </summary>
 internal sealed class ConfigTracer
 {
@@ -66,9 +67,46 @@ internal sealed class ConfigTracer
                 return TraceField(field, depth);
             case IInvocationOperation call:
                 return TraceHelper(call, depth);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when types.IsConfigType(conditional.Type):
+                return TraceBranches(conditional, new[] { conditional.WhenTrue, whenFalse }, depth);
+            case ICoalesceOperation coalesce when types.IsConfigType(coalesce.Type):
+                return TraceBranches(coalesce, new[] { coalesce.Value, coalesce.WhenNull }, depth);
+            case ISwitchExpressionOperation switchExpression when types.IsConfigType(switchExpression.Type):
+                return TraceBranches(switchExpression, switchExpression.Arms.Select(a => a.Value).ToList(), depth);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>c ? a : b</c>, <c>a ?? b</c> and switch expressions: what every branch agrees on (see <see cref="ConfigMerge"/>).
+    /// A branch that can't be traced (a parameter on the left of <c>??</c>) makes the whole value unknown; a branch
+    /// that throws produces nothing and is left out.
+    /// </summary>
+    private ConfigObject? TraceBranches(IOperation whole, IReadOnlyList<IOperation> branches, int depth)
+    {
+        if (HasErrors(whole.Syntax))
+        {
+            return null;
+        }
+
+        var traced = new List<ConfigObject>(branches.Count);
+        foreach (var branch in branches)
+        {
+            if (Values.Unwrap(branch) is IThrowOperation)
+            {
+                continue;
+            }
+
+            if (Trace(branch, depth + 1) is not { } config)
+            {
+                return null;
+            }
+
+            traced.Add(config);
+        }
+
+        return ConfigMerge.Agreed(traced, whole);
     }
 
     private static ConfigObject FromCreation(IObjectCreationOperation creation)
@@ -153,25 +191,40 @@ internal sealed class ConfigTracer
         // Only private fields: code outside the type (possibly in another file) could mutate any other field's object.
         if (!field.IsReadOnly || field.DeclaredAccessibility != Accessibility.Private || field.DeclaringSyntaxReferences.Length != 1
             || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
-            || declarator.SyntaxTree != model.SyntaxTree
-            || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
+            || declarator.SyntaxTree != model.SyntaxTree)
         {
             return null;
         }
 
         var config = Trace(model.GetOperation(initializer.Value, cancellationToken), depth + 1)?.Copy();
-        var typeSyntax = declarator.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-        if (config is null || typeSyntax is null)
+        if (config is null)
         {
             return null;
         }
 
-        // Any method of the type may mutate the field's object; those properties become unknown.
-        foreach (var id in References(typeSyntax, field, before: int.MaxValue, skip: declarator))
+        // Any method of the type, in any declaration of a partial type, may mutate the field's object; those
+        // properties become unknown.
+        foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
         {
-            if (!Apply(config, id, use: null))
+            var typeSyntax = part.GetSyntax(cancellationToken);
+            if (typeSyntax.SyntaxTree != model.SyntaxTree)
             {
-                return null;
+                // Another file's part (a [LoggerMessage] part, say) is not bound here: if it so much as spells the
+                // field's name, the object may change there.
+                if (Spells(typeSyntax, field.Name))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            foreach (var id in References(typeSyntax, field, before: int.MaxValue, skip: declarator))
+            {
+                if (!Apply(config, id, use: null))
+                {
+                    return null;
+                }
             }
         }
 
@@ -297,6 +350,22 @@ internal sealed class ConfigTracer
                 yield return id;
             }
         }
+    }
+
+    /// <summary>True when the text of <paramref name="node"/> holds <paramref name="name"/> as a whole word (comments and strings included).</summary>
+    private bool Spells(SyntaxNode node, string name)
+    {
+        var text = node.SyntaxTree.GetText(cancellationToken).ToString(node.Span);
+        for (var index = text.IndexOf(name, System.StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + 1, System.StringComparison.Ordinal))
+        {
+            var end = index + name.Length;
+            if ((index == 0 || !SyntaxFacts.IsIdentifierPartCharacter(text[index - 1])) && (end == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InLocalFunction(SyntaxNode node, SyntaxNode root)

@@ -466,10 +466,12 @@ internal sealed class AckFlow
         switch (node.Parent)
         {
             case MemberAccessExpressionSyntax access when access.Expression == node:
-                return access.Parent is InvocationExpressionSyntax && NatsApi.TerminalAcks.Contains(access.Name.Identifier.ValueText);
+                return access.Parent is InvocationExpressionSyntax && NatsApi.TerminalAcks.Contains(access.Name.Identifier.ValueText)
+                    || access.Name.Identifier.ValueText == ReplySubject.Member && ReplySubject.IsKept(access);
             case ConditionalAccessExpressionSyntax conditional when conditional.Expression == node:
                 var binding = conditional.WhenNotNull.DescendantNodesAndSelf().OfType<MemberBindingExpressionSyntax>().FirstOrDefault();
-                return binding is { Parent: InvocationExpressionSyntax } && NatsApi.TerminalAcks.Contains(binding.Name.Identifier.ValueText);
+                return binding is { Parent: InvocationExpressionSyntax } && NatsApi.TerminalAcks.Contains(binding.Name.Identifier.ValueText)
+                    || binding?.Name.Identifier.ValueText == ReplySubject.Member && conditional.WhenNotNull == binding && ReplySubject.IsKept(conditional);
             case ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } }:
                 return false;
             case BinaryExpressionSyntax or InterpolationSyntax:

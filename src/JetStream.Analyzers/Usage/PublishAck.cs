@@ -20,7 +20,13 @@ internal enum PublishAckUse
     /// <summary>Stored in a local that is never checked.</summary>
     Unchecked,
 
-    /// <summary>Checked with EnsureSuccess, IsSuccess, Error or Duplicate.</summary>
+    /// <summary>
+    /// A TryPublishAsync result stored in a local whose <c>Success</c> is read but whose acknowledgement is never
+    /// checked: Success only means that a reply arrived.
+    /// </summary>
+    SuccessOnly,
+
+    /// <summary>Checked: EnsureSuccess, IsSuccess, Error or Duplicate; Seq compared; Value tested for null or empty.</summary>
     Checked,
 }
 
@@ -30,9 +36,17 @@ internal static class PublishAck
     /// <summary>Members whose use counts as looking at the outcome of the publish.</summary>
     public static readonly HashSet<string> CheckMembers = new(StringComparer.Ordinal) { "EnsureSuccess", "IsSuccess", "Error", "Duplicate" };
 
-    /// <summary>Calls whose awaited result is a PubAckResponse: JetStream PublishAsync and the concurrent publish future's GetResponseAsync.</summary>
+    public const string TryPublish = "TryPublishAsync";
+
+    /// <summary>Members of the acknowledgement that are checks when compared or tested (not when only logged).</summary>
+    private static readonly HashSet<string> TestedMembers = new(StringComparer.Ordinal) { "Seq", "Value" };
+
+    /// <summary>
+    /// Calls whose awaited result is a PubAckResponse: JetStream PublishAsync and the concurrent publish future's
+    /// GetResponseAsync; or a NatsResult of one: TryPublishAsync.
+    /// </summary>
     public static bool IsAckSource(IMethodSymbol method) =>
-        method.Name == "PublishAsync" ? NatsApi.IsJetStreamPublish(method)
+        method.Name is "PublishAsync" or TryPublish ? NatsApi.IsJetStreamPublish(method)
         : method.Name == "GetResponseAsync" && NatsApi.IsJetStream(method) && method.ContainingType?.Name == "NatsJSPublishConcurrentFuture";
 
     public static (PublishAckUse Use, ILocalSymbol? Local) Classify(IInvocationOperation publish, SemanticModel model, CancellationToken cancellationToken)
@@ -69,25 +83,26 @@ internal static class PublishAck
             case ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation }:
                 return (PublishAckUse.Discarded, null);
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return (Uses(declarator.Symbol, model, cancellationToken), declarator.Symbol);
+                return (Uses(declarator.Symbol, IsTry(publish), model, cancellationToken), declarator.Symbol);
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Parent: IExpressionStatementOperation } assignment when assignment.Value == node:
-                return (Uses(target.Local, model, cancellationToken), target.Local);
+                return (Uses(target.Local, IsTry(publish), model, cancellationToken), target.Local);
             default:
                 return (PublishAckUse.Unknown, null);
         }
     }
 
-    private static PublishAckUse Uses(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (local.DeclaringSyntaxReferences.Length != 1)
-        {
-            return PublishAckUse.Unknown;
-        }
+    /// <summary>The block (or switch section) a local is declared in; lambdas inside it are included.</summary>
+    public static SyntaxNode? Scope(ILocalSymbol local, CancellationToken cancellationToken) =>
+        local.DeclaringSyntaxReferences.Length != 1 ? null
+        : local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken)
+            .Ancestors().FirstOrDefault(n => n is BlockSyntax or SwitchSectionSyntax or MemberDeclarationSyntax or CompilationUnitSyntax);
 
-        var declaration = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        // The local's scope: the block (or switch section) it is declared in; lambdas inside it are included.
-        var root = declaration.Ancestors().FirstOrDefault(n => n is BlockSyntax or SwitchSectionSyntax or MemberDeclarationSyntax or CompilationUnitSyntax);
-        if (root is null)
+    private static bool IsTry(IInvocationOperation publish) => publish.TargetMethod.Name == TryPublish;
+
+    /// <param name="isResult">The local holds TryPublishAsync's NatsResult, whose Value is the acknowledgement.</param>
+    private static PublishAckUse Uses(ILocalSymbol local, bool isResult, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Scope(local, cancellationToken) is not { } root)
         {
             return PublishAckUse.Unknown;
         }
@@ -100,12 +115,15 @@ internal static class PublishAck
                 continue;
             }
 
-            switch (Use(id))
+            switch (isResult ? ResultUse(id) : Use(id))
             {
                 case PublishAckUse.Checked:
                     return PublishAckUse.Checked;
                 case PublishAckUse.Unknown:
                     result = PublishAckUse.Unknown;
+                    break;
+                case PublishAckUse.SuccessOnly when result == PublishAckUse.Unchecked:
+                    result = PublishAckUse.SuccessOnly;
                     break;
             }
         }
@@ -113,28 +131,93 @@ internal static class PublishAck
         return result;
     }
 
-    /// <summary>Checked, Unchecked (a write, or reading Seq/Stream/Domain) or Unknown (the value goes somewhere else).</summary>
+    /// <summary>The local <paramref name="id"/> (a PubAckResponse): Checked, Unchecked (a write, or a read that only logs) or Unknown (the value goes somewhere else).</summary>
     private static PublishAckUse Use(IdentifierNameSyntax id)
     {
-        SyntaxNode node = id;
-        while (node.Parent is ParenthesizedExpressionSyntax || node.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
-        {
-            node = node.Parent!;
-        }
+        var node = Outer(id);
+        return node.Parent is AssignmentExpressionSyntax assignment && assignment.Left == node && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+            ? PublishAckUse.Unchecked
+            : AckUse(node);
+    }
 
+    /// <summary>
+    /// The local <paramref name="id"/> (TryPublishAsync's NatsResult): its Value is the acknowledgement; Success and
+    /// Error only say whether a reply arrived.
+    /// </summary>
+    private static PublishAckUse ResultUse(IdentifierNameSyntax id)
+    {
+        var node = Outer(id);
         switch (node.Parent)
         {
             case AssignmentExpressionSyntax assignment when assignment.Left == node && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
                 return PublishAckUse.Unchecked;
             case MemberAccessExpressionSyntax access when access.Expression == node:
-                return CheckMembers.Contains(access.Name.Identifier.ValueText) ? PublishAckUse.Checked : PublishAckUse.Unchecked;
-            case ConditionalAccessExpressionSyntax conditional when conditional.Expression == node:
-                var binding = conditional.WhenNotNull.DescendantNodesAndSelf().OfType<MemberBindingExpressionSyntax>().FirstOrDefault();
-                return binding is not null && CheckMembers.Contains(binding.Name.Identifier.ValueText) ? PublishAckUse.Checked : PublishAckUse.Unchecked;
+                return access.Name.Identifier.ValueText switch
+                {
+                    "Value" => AckUse(Outer(access)),
+                    "Success" => PublishAckUse.SuccessOnly,
+                    _ => PublishAckUse.Unchecked,
+                };
             case InterpolationSyntax:
                 return PublishAckUse.Unchecked;
             default:
                 return PublishAckUse.Unknown;
         }
+    }
+
+    /// <summary>How the acknowledgement <paramref name="ack"/> is used.</summary>
+    private static PublishAckUse AckUse(SyntaxNode ack)
+    {
+        switch (ack.Parent)
+        {
+            case MemberAccessExpressionSyntax access when access.Expression == ack:
+                return MemberUse(access.Name.Identifier.ValueText, access);
+            case ConditionalAccessExpressionSyntax conditional when conditional.Expression == ack:
+                var binding = conditional.WhenNotNull.DescendantNodesAndSelf().OfType<MemberBindingExpressionSyntax>().FirstOrDefault();
+                return binding is null ? PublishAckUse.Unchecked
+                    : MemberUse(binding.Name.Identifier.ValueText, conditional.WhenNotNull == binding ? conditional : null);
+            case InterpolationSyntax:
+                return PublishAckUse.Unchecked;
+            default:
+                return PublishAckUse.Unknown;
+        }
+    }
+
+    /// <summary>A member of the acknowledgement read at <paramref name="read"/> (null when it is read further, as in ack?.Seq.ToString()).</summary>
+    private static PublishAckUse MemberUse(string member, SyntaxNode? read) =>
+        CheckMembers.Contains(member) || TestedMembers.Contains(member) && read is not null && IsTested(Outer(read))
+            ? PublishAckUse.Checked
+            : PublishAckUse.Unchecked;
+
+    /// <summary>
+    /// Compared (<c>ack.Seq == 0</c>, <c>ack.Seq &gt; last</c>), matched (<c>ack.Value is null</c>), given a fallback
+    /// (<c>ack.Value ?? throw …</c>) or tested with string.IsNullOrEmpty / IsNullOrWhiteSpace.
+    /// </summary>
+    private static bool IsTested(SyntaxNode value)
+    {
+        switch (value.Parent)
+        {
+            case BinaryExpressionSyntax binary:
+                return binary.Kind() is SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression or SyntaxKind.LessThanExpression
+                    or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression
+                    || binary.IsKind(SyntaxKind.CoalesceExpression) && binary.Left == value;
+            case IsPatternExpressionSyntax pattern:
+                return pattern.Expression == value;
+            case ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invocation }:
+                return NatsApi.CalledName(invocation) is "IsNullOrEmpty" or "IsNullOrWhiteSpace";
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The expression around <paramref name="node"/> that stands for the same value: (x), x!.</summary>
+    private static SyntaxNode Outer(SyntaxNode node)
+    {
+        while (node.Parent is ParenthesizedExpressionSyntax || node.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+        {
+            node = node.Parent!;
+        }
+
+        return node;
     }
 }

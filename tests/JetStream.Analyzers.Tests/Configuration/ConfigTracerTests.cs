@@ -44,6 +44,9 @@ public class ConfigTracerTests
 
         public required System.Func<string, DiagnosticResult[], Task> Verify { get; init; }
 
+        /// <summary>Like <see cref="Verify"/>, with a second file (path, text) in the compilation.</summary>
+        public required System.Func<string, (string Path, string Text), DiagnosticResult[], Task> VerifyWithFile { get; init; }
+
         /// <summary>The safe initializer members without the probe, plus <paramref name="extra"/>.</summary>
         public string Members(params string[] extra) =>
             Configs.Members(Safe, extra.Length == 0 ? new[] { "-" + Probe } : extra.Prepend("-" + Probe).ToArray());
@@ -73,6 +76,7 @@ public class ConfigTracerTests
         Good = "3",
         Rule = "JS1001",
         Verify = (source, expected) => Verify<StreamConfigurationAnalyzer>.AnalyzerAsync(source, expected),
+        VerifyWithFile = (source, file, expected) => Verify<StreamConfigurationAnalyzer>.AnalyzerAsync(source, null, t => t.TestState.Sources.Add(file), expected),
     };
 
     public static readonly Kind Consumer = new()
@@ -88,6 +92,7 @@ public class ConfigTracerTests
         Good = "5",
         Rule = "JS2002",
         Verify = (source, expected) => Verify<ConsumerConfigurationAnalyzer>.AnalyzerAsync(source, expected),
+        VerifyWithFile = (source, file, expected) => Verify<ConsumerConfigurationAnalyzer>.AnalyzerAsync(source, null, t => t.TestState.Sources.Add(file), expected),
     };
 
     public static IEnumerable<object[]> Kinds => new[] { new object[] { "stream" }, new object[] { "consumer" } };
@@ -624,24 +629,178 @@ public class ConfigTracerTests
         await Silent(k, source);
     }
 
+    /// <summary>A partial class Test whose field <c>config</c> holds the probe's bad value (marked #0 when <paramref name="marked"/>), sent in Run.</summary>
+    private static string PartialWorker(Kind k, bool marked, string otherPart = "") => Code.Usings + $$"""
+        partial class Test
+        {
+            private readonly {{k.Type}} config = {{k.New(marked ? $"{{|#0:{k.BadWrite}|}}" : k.BadWrite)}};
+
+            async Task Run(INatsJSContext js)
+            {
+                LogStarting("worker");
+                {{k.Send("config")}}
+            }
+
+            partial void LogStarting(string name);
+        }
+        {{otherPart}}
+        """;
+
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task FieldOfAPartialType_Silent(string kind)
+    public async Task FieldOfAPartialType_FollowedAcrossItsDeclarations(string kind)
     {
         var k = Of(kind);
-        var source = Code.Usings + $$"""
-            partial class Test
-            {
-                private readonly {{k.Type}} config = {{k.New(k.BadWrite)}};
+        await Reports(k, PartialWorker(k, marked: true, "partial class Test { void Describe() => Console.WriteLine(config.Description); }"), 0);
+    }
 
-                async Task Run(INatsJSContext js) => {{k.Send("config")}}
-            }
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task FieldOfAPartialType_WrittenInAnotherDeclaration_Silent(string kind)
+    {
+        var k = Of(kind);
+        await Silent(k, PartialWorker(k, marked: false, $"partial class Test {{ void Harden() => config.{k.GoodWrite}; }}"));
+    }
 
-            partial class Test
-            {
-            }
-            """;
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task FieldOfAPartialType_OtherFileWithoutTheField_Reports(string kind)
+    {
+        // The shape of a class made partial by [LoggerMessage]: the generated part lives in another file.
+        var k = Of(kind);
+        const string Generated = "partial class Test { partial void LogStarting(string name) => System.Console.WriteLine(\"starting \" + name); }";
+        await k.VerifyWithFile(PartialWorker(k, marked: true), ("Test.Log.g.cs", Generated), [new DiagnosticResult(k.Rule, DiagnosticSeverity.Warning).WithLocation(0)]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task FieldOfAPartialType_MentionedInAnotherFile_Silent(string kind)
+    {
+        var k = Of(kind);
+        var other = $"partial class Test {{ void Harden() => config.{k.GoodWrite}; partial void LogStarting(string name) {{ }} }}";
+        await k.VerifyWithFile(PartialWorker(k, marked: false), ("Test.Harden.cs", Code.Usings + other), []);
+    }
+
+    // ---------------------------------------------------------------- ?:, ?? and switch expressions
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Conditional_BranchesAgreeOnTheValue_Reports(string kind)
+    {
+        var k = Of(kind);
+        var source = Code.InClass($$"""
+                async Task Run(INatsJSContext js, bool large) =>
+                    {{k.Send($"large ? {k.New($"{{|#0:{k.BadWrite}|}}", "Description = \"large\"")} : {k.New(k.BadWrite, "Description = \"small\"")}")}}
+            """);
+        await Reports(k, source, 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Conditional_NeitherBranchSetsIt_ReportedOnTheWholeExpression(string kind)
+    {
+        var k = Of(kind);
+        var source = Code.InClass($$"""
+                async Task Run(INatsJSContext js, bool large)
+                {
+                    var cfg = {|#0:large ? {{k.New("Description = \"large\"")}} : {{k.New()}}|};
+                    {{k.Send("cfg")}}
+                }
+            """);
+        await Reports(k, source, 0);
+    }
+
+    [Theory]
+    [InlineData("stream", "{0}", "{1}")]
+    [InlineData("stream", "{0}", "")]
+    [InlineData("consumer", "{0}", "{1}")]
+    [InlineData("consumer", "", "{0}")]
+    public async Task Conditional_BranchesDisagree_Silent(string kind, string whenTrue, string whenFalse)
+    {
+        var k = Of(kind);
+        string Branch(string write) => write.Length == 0 ? k.New() : k.New(string.Format(write, k.BadWrite, k.GoodWrite));
+        var source = Code.InClass($$"""
+                async Task Run(INatsJSContext js, bool large) => {{k.Send($"large ? {Branch(whenTrue)} : {Branch(whenFalse)}")}}
+            """);
         await Silent(k, source);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task ConditionalWithAThrowingBranch_IsTheOtherBranch(string kind)
+    {
+        var k = Of(kind);
+        var source = Code.InClass($$"""
+                async Task Run(INatsJSContext js, bool valid) =>
+                    {{k.Send($"valid ? {k.New($"{{|#0:{k.BadWrite}|}}")} : throw new ArgumentException(\"invalid\")")}}
+            """);
+        await Reports(k, source, 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task CoalesceWithAnUnknownLeftSide_Silent(string kind)
+    {
+        // The fallback is only one of the possible values: the caller's configuration is unknown.
+        var k = Of(kind);
+        var source = Code.InClass($$"""
+                async Task Run(INatsJSContext js, {{k.Type}}? configured) => {{k.Send($"configured ?? {k.New(k.BadWrite)}")}}
+            """);
+        await Silent(k, source);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task CoalesceOfTwoTracedConfigs_ReportsWhatBothAgreeOn(string kind)
+    {
+        var k = Of(kind);
+        var source = Method($$"""
+                    var primary = {{k.New($"{{|#0:{k.BadWrite}|}}", "Description = \"primary\"")}};
+                    {{k.Send($"primary ?? {k.New(k.BadWrite)}")}}
+            """);
+        await Reports(k, source, 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task SwitchExpression_ArmsAgree_Reports_ArmsDisagree_Silent(string kind)
+    {
+        var k = Of(kind);
+        var source = Code.InClass($$"""
+                async Task Run(INatsJSContext js, int tier)
+                {
+                    {{k.Send($$"""
+                        tier switch
+                        {
+                            0 => {{k.New($"{{|#0:{k.BadWrite}|}}", "Description = \"free\"")}},
+                            1 => {{k.New(k.BadWrite, "Description = \"paid\"")}},
+                            _ => throw new ArgumentOutOfRangeException(nameof(tier)),
+                        }
+                        """)}}
+                    {{k.Send($$"""
+                        tier switch
+                        {
+                            0 => {{k.New(k.BadWrite)}},
+                            _ => {{k.New(k.GoodWrite)}},
+                        }
+                        """)}}
+                }
+            """);
+        await Reports(k, source, 0);
+    }
+
+    [Fact]
+    public async Task ObjectStoreConditional_ReportsTheLimitsNeitherBranchSets()
+    {
+        // Neither branch sets replicas or a byte limit; only one sets MaxAge, so JS1004 stays silent.
+        var source = Code.InClass("""
+                async Task Run(INatsObjContext obj, string bucket, bool expire) =>
+                    await obj.CreateObjectStoreAsync({|#0:expire ? new NatsObjConfig(bucket) { MaxAge = TimeSpan.FromDays(1) } : new NatsObjConfig(bucket)|});
+            """);
+        await Verify<StreamConfigurationAnalyzer>.AnalyzerAsync(
+            source,
+            Verify<StreamConfigurationAnalyzer>.DiagnosticWithAnyMessage("JS1001").WithLocation(0),
+            Verify<StreamConfigurationAnalyzer>.DiagnosticWithAnyMessage("JS1003").WithLocation(0));
     }
 
     // ---------------------------------------------------------------- helper methods

@@ -32,6 +32,44 @@ public class AnalysisModePresetTests
     }
 
     [Fact]
+    public void TestProjectConfig_TurnsOffExactlyTheProductionGuidelineRules()
+    {
+        var path = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", "jetstream-test-project.globalconfig");
+        var sb = new StringBuilder();
+        sb.Append("# IsTestProject=true: JetStream.Analyzers turns its production-guideline rules off (generated from its rule catalog).\n");
+        sb.Append("# Streams and consumers in tests are throwaway; server rejections, client usage and file rules keep their severities.\n");
+        sb.Append("# A global config above the JetStreamAnalysisMode presets: a .globalconfig of yours (level 100) and .editorconfig sections override it.\n");
+        sb.Append("is_global = true\nglobal_level = -40\n\n");
+        foreach (var rule in RuleCatalog.All.Where(IsProductionGuideline).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            sb.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = none\n");
+        }
+
+        if (RuleTable.UpdateRequested)
+        {
+            File.WriteAllText(path, sb.ToString());
+        }
+
+        Assert.Equal(sb.ToString(), File.ReadAllText(path).Replace("\r\n", "\n"));
+        Assert.Equal(13, RuleCatalog.All.Count(IsProductionGuideline)); // JS1001-JS1007, JS2001-JS2006
+
+        // Above the presets, below a user's .globalconfig: production mode leaves them off, a section turns one back on.
+        using var repo = new ConfigRepo().With("jetstream/orders.json", "{}");
+        var production = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", "jetstream-production.globalconfig");
+        var userConfig = repo.PathOf(".editorconfig");
+        File.WriteAllText(userConfig, "root = true\n[*.json]\ndotnet_diagnostic.JS1003.severity = warning\n");
+        var severities = new SeverityResolver();
+        var properties = new EditorConfigResolver(new[] { production, path }).PropertiesFor(repo.PathOf("jetstream/orders.json"));
+        Assert.Null(severities.Resolve(RuleIds.ReplicasBelowMinimum, RuleSeverity.Warning, properties));
+        Assert.Equal(RuleSeverity.Error, severities.Resolve(RuleIds.StreamRejectedByServer, RuleSeverity.Error, properties));
+        Assert.Equal(RuleSeverity.Warning, severities.Resolve(RuleIds.UncheckedPublishAck, RuleSeverity.Warning, properties));
+        Assert.Equal(RuleSeverity.Warning, severities.Resolve(RuleIds.NoMaxBytes, RuleSeverity.Warning, properties));
+    }
+
+    private static bool IsProductionGuideline(RuleInfo rule) =>
+        rule.Id[2] is '1' or '2' && rule.Id[3] == '0';
+
+    [Fact]
     public void Production_RaisesGuidelinesToWarnings_AndStrictToErrors_ForTheFileLintToo()
     {
         var production = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", "jetstream-production.globalconfig");

@@ -37,6 +37,7 @@ public class PackageTests : IClassFixture<PackageFixture>
                 "build/JetStream.Analyzers.targets",
                 "build/config/jetstream-production.globalconfig",
                 "build/config/jetstream-strict.globalconfig",
+                "build/config/jetstream-test-project.globalconfig",
                 "buildMultiTargeting/JetStream.Analyzers.props",
                 "buildMultiTargeting/JetStream.Analyzers.targets",
                 "buildTransitive/JetStream.Analyzers.props",
@@ -501,6 +502,94 @@ public class PackageTests : IClassFixture<PackageFixture>
         finally
         {
             Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TestProject_GuidelineRulesAreOff_RejectionsUsageAndEditorConfigStillApply()
+    {
+        var project = Directory.CreateTempSubdirectory("jetstream-tests-").FullName;
+        try
+        {
+            WriteProject(project, "<IsTestProject>true</IsTestProject>", """<PackageReference Include="NATS.Net" Version="3.3.2" />""");
+            File.WriteAllText(Path.Combine(project, "StreamTests.cs"), """
+                using System.Threading.Tasks;
+                using NATS.Client.JetStream;
+                using NATS.Client.JetStream.Models;
+
+                public class StreamTests
+                {
+                    public async Task Run(INatsJSContext js)
+                    {
+                        await js.CreateStreamAsync(new StreamConfig("SCRATCH", ["scratch.>"]));
+                        await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>", "orders.eu.*"]));
+                        await js.PublishAsync("scratch.a", 1);
+                    }
+                }
+                """);
+            Directory.CreateDirectory(Path.Combine(project, "jetstream"));
+            File.WriteAllText(Path.Combine(project, "jetstream", "orders.json"), MemoryStreamJson);
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
+
+            // No replicas, byte or age limit (JS1001, JS1003, JS1004) in C#, memory storage (JS1005) in the file: off.
+            Assert.True(exitCode != 0, output);
+            Assert.Single(DistinctLines(output, "StreamTests.cs(10,"), l => l.Contains("error JS1100", StringComparison.Ordinal));
+            Assert.Single(DistinctLines(output, "StreamTests.cs(11,"), l => l.Contains("warning JS3003", StringComparison.Ordinal));
+            Assert.Empty(DistinctLines(output, "JS100"));
+            Assert.Empty(DistinctLines(output, "orders.json("));
+
+            File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.JS1003.severity = warning\n");
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
+
+            Assert.True(exitCode != 0, output);
+            Assert.Single(DistinctLines(output, "StreamTests.cs(9,"), l => l.Contains("warning JS1003", StringComparison.Ordinal));
+            Assert.Empty(DistinctLines(output, "JS1001"));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ProjectsImportingOnlyTheTargets_OrMultiTargeted_BuildWithoutDefinitionFiles()
+    {
+        var extracted = Directory.CreateTempSubdirectory("jetstream-extracted-").FullName;
+        var targetsOnly = Directory.CreateTempSubdirectory("jetstream-targets-only-").FullName;
+        var multi = Directory.CreateTempSubdirectory("jetstream-multi-empty-").FullName;
+        try
+        {
+            ZipFile.ExtractToDirectory(package.PackagePath, extracted);
+            File.WriteAllText(Path.Combine(targetsOnly, "Repo.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>
+                  </PropertyGroup>
+                  <Import Project="{Path.Combine(extracted, "buildMultiTargeting", "JetStream.Analyzers.targets")}" />
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(targetsOnly, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(targetsOnly, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(targetsOnly, "Empty.cs"), "public class Empty { }\n");
+
+            WriteProject(multi, "", "");
+            var csproj = Path.Combine(multi, "Repo.csproj");
+            File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>"));
+            File.WriteAllText(Path.Combine(multi, "Empty.cs"), "public class Empty { }\n");
+
+            foreach (var project in new[] { targetsOnly, multi })
+            {
+                var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary");
+                Assert.True(exitCode == 0, output);
+                Assert.DoesNotContain("MSB4022", output, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(extracted, recursive: true);
+            Directory.Delete(targetsOnly, recursive: true);
+            Directory.Delete(multi, recursive: true);
         }
     }
 
