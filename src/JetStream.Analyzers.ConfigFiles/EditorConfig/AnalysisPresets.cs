@@ -50,6 +50,31 @@ public static class AnalysisPresets
         return text.ToString();
     }
 
+    /// <summary>Above the presets (a test project in production mode keeps these off), below a user's .globalconfig.</summary>
+    public const int TestProjectGlobalLevel = -40;
+
+    /// <summary>
+    /// The global config the package adds when IsTestProject=true: the production-guideline rules (JS10xx streams,
+    /// JS20xx consumers) off, since streams and consumers in tests are throwaway.
+    /// </summary>
+    public static string TestProjectText()
+    {
+        var text = new StringBuilder();
+        text.Append("# IsTestProject=true: JetStream.Analyzers turns its production-guideline rules off (generated from its rule catalog).\n");
+        text.Append("# Streams and consumers in tests are throwaway; server rejections, client usage and file rules keep their severities.\n");
+        text.Append("# A global config above the JetStreamAnalysisMode presets: a .globalconfig of yours (level 100) and .editorconfig sections override it.\n");
+        text.Append("is_global = true\nglobal_level = ").Append(TestProjectGlobalLevel).Append("\n\n");
+        foreach (var rule in RuleCatalog.All.Where(IsProductionGuideline).OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            text.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = none\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A stream or consumer guideline (JS10xx, JS20xx), not a server rejection (JS11xx, JS21xx).</summary>
+    public static bool IsProductionGuideline(RuleInfo rule) => rule.Id[2] is '1' or '2' && rule.Id[3] == '0';
+
     /// <summary>The file name the package ships the preset under (build/config/), also the name jetstream-lint gives it in findings.</summary>
     public static string FileName(string mode) => $"jetstream-{mode.Trim().ToLowerInvariant()}.globalconfig";
 }

@@ -35,23 +35,15 @@ public class AnalysisModePresetTests
     public void TestProjectConfig_TurnsOffExactlyTheProductionGuidelineRules()
     {
         var path = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", "jetstream-test-project.globalconfig");
-        var sb = new StringBuilder();
-        sb.Append("# IsTestProject=true: JetStream.Analyzers turns its production-guideline rules off (generated from its rule catalog).\n");
-        sb.Append("# Streams and consumers in tests are throwaway; server rejections, client usage and file rules keep their severities.\n");
-        sb.Append("# A global config above the JetStreamAnalysisMode presets: a .globalconfig of yours (level 100) and .editorconfig sections override it.\n");
-        sb.Append("is_global = true\nglobal_level = -40\n\n");
-        foreach (var rule in RuleCatalog.All.Where(IsProductionGuideline).OrderBy(r => r.Id, StringComparer.Ordinal))
-        {
-            sb.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = none\n");
-        }
-
+        var expected = AnalysisPresets.TestProjectText();
         if (RuleTable.UpdateRequested)
         {
-            File.WriteAllText(path, sb.ToString());
+            File.WriteAllText(path, expected);
         }
 
-        Assert.Equal(sb.ToString(), File.ReadAllText(path).Replace("\r\n", "\n"));
-        Assert.Equal(13, RuleCatalog.All.Count(IsProductionGuideline)); // JS1001-JS1007, JS2001-JS2006
+        Assert.Equal(expected, File.ReadAllText(path).Replace("\r\n", "\n"));
+        Assert.Contains(RuleCatalog.All, r => r.Id == RuleIds.ReplicasBelowMinimum && AnalysisPresets.IsProductionGuideline(r));
+        Assert.DoesNotContain(RuleCatalog.All, r => r.Id is RuleIds.StreamRejectedByServer or RuleIds.UncheckedPublishAck && AnalysisPresets.IsProductionGuideline(r));
 
         // Above the presets, below a user's .globalconfig: production mode leaves them off, a section turns one back on.
         using var repo = new ConfigRepo().With("jetstream/orders.json", "{}");
@@ -65,9 +57,6 @@ public class AnalysisModePresetTests
         Assert.Equal(RuleSeverity.Warning, severities.Resolve(RuleIds.UncheckedPublishAck, RuleSeverity.Warning, properties));
         Assert.Equal(RuleSeverity.Warning, severities.Resolve(RuleIds.NoMaxBytes, RuleSeverity.Warning, properties));
     }
-
-    private static bool IsProductionGuideline(RuleInfo rule) =>
-        rule.Id[2] is '1' or '2' && rule.Id[3] == '0';
 
     [Fact]
     public void Production_RaisesGuidelinesToWarnings_AndStrictToErrors_ForTheFileLintToo()
