@@ -19,6 +19,11 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
         RuleCatalog.PushWithoutHeartbeat,
         RuleCatalog.PushWithoutFlowControl,
         RuleCatalog.ShortAckWait,
+        RuleCatalog.UnlimitedAckPending,
+        RuleCatalog.UnboundedPullRequests,
+        RuleCatalog.DurableWithInactiveThreshold,
+        RuleCatalog.ConsumerSettingWithoutEffect,
+        RuleCatalog.LiteralPauseUntil,
         RuleCatalog.ConsumerRejectedByServer,
         RuleCatalog.ConsumerSettingIgnoredByServer);
 

@@ -79,6 +79,24 @@ public static class RuleCatalog
         RuleSeverity.Info,
         "With discard new, a full stream answers publishes with an error instead of evicting old messages. Publishers that do not check the publish acknowledgement lose messages silently.");
 
+    public static readonly RuleInfo DuplicateWindowOffWithSources = new(
+        RuleIds.DuplicateWindowOffWithSources,
+        "Sourcing stream has no duplicate window",
+        "{0} has sources and no {1}; NATS server {2} then sets it to 0, which turns message-ID de-duplication off, for the stream's own publishes as well. Set {1} explicitly, e.g. to 2m.",
+        RuleSeverity.Warning,
+        "From nats-server 2.14 a stream with sources gets no default duplicate window (it stays 0 instead of 2 minutes), so a publish retried with the same Nats-Msg-Id is stored twice. Older servers give it the 2-minute default.",
+        new[] { OptionKeys.ServerVersion },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo StreamSettingRewritten = new(
+        RuleIds.StreamSettingRewritten,
+        "The server silently rewrites a stream setting",
+        "{0} sets {1} without {2}; NATS server {3} silently {4}. {5}",
+        RuleSeverity.Warning,
+        "From nats-server 2.11.2 a subject delete marker TTL turns message TTLs and roll-ups on, and from 2.12 message schedules turn roll-ups on; turning roll-ups on clears deny_purge. The stream then runs settings the definition does not show: any publisher can purge a subject with a roll-up header.",
+        new[] { OptionKeys.ServerVersion },
+        hasCodeFix: true);
+
     public static readonly RuleInfo StreamRejectedByServer = new(
         RuleIds.StreamRejectedByServer,
         "The server rejects this stream configuration",
@@ -144,6 +162,46 @@ public static class RuleCatalog
         RuleSeverity.Warning,
         "When the ack wait is shorter than the processing time, every message is delivered again while it is still being handled. With backoff the first backoff value is the effective ack wait.",
         new[] { OptionKeys.MinAckWait });
+
+    public static readonly RuleInfo UnlimitedAckPending = new(
+        RuleIds.UnlimitedAckPending,
+        "Acknowledging consumer has no limit on pending acknowledgements",
+        "{0} has {1} -1, so the server delivers without limit while earlier messages wait for their acknowledgement; a slow or stuck subscriber holds every message and redeliveries pile up. Set a limit, e.g. {2}.",
+        RuleSeverity.Warning,
+        "max_ack_pending is the consumer's flow control: once that many messages are unacknowledged, delivery pauses. With -1 nothing pauses it, so one stalled client can take the whole stream and the server tracks every outstanding message.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo UnboundedPullRequests = new(
+        RuleIds.UnboundedPullRequests,
+        "Pull consumer accepts unbounded pull requests",
+        "{0} {1}; every waiting pull request holds memory on the server. {2}",
+        RuleSeverity.Warning,
+        "A pull consumer keeps up to max_waiting pull requests, each as large as max_batch, max_bytes and max_expires allow. A high max_waiting, or no cap on any of them, lets clients make the server hold arbitrarily many and arbitrarily long requests; nats-server 2.9.10 tries to allocate 16 GiB for max_waiting 2147483648.",
+        new[] { OptionKeys.MaxWaiting },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo DurableWithInactiveThreshold = new(
+        RuleIds.DurableWithInactiveThreshold,
+        "Durable consumer is deleted after inactivity",
+        "{0} is durable but has {1} {2}: the server deletes it, with its position and its unacknowledged messages, when no client uses it for {2}, for example during an outage. Remove {1} if the consumer must survive outages.",
+        RuleSeverity.Warning,
+        "A durable consumer is meant to keep its position while no client is connected. With an inactive threshold the server deletes it once nobody has pulled or subscribed for that long, so after an outage longer than the threshold the consumer starts over (or is recreated at its deliver policy) and messages are skipped or delivered again.");
+
+    public static readonly RuleInfo ConsumerSettingWithoutEffect = new(
+        RuleIds.ConsumerSettingWithoutEffect,
+        "Consumer setting has no effect",
+        "{0} sets {1}, which has no effect: {2}",
+        RuleSeverity.Info,
+        "Settings the server accepts and then ignores or overwrites: a backoff with ack policy none (nothing is redelivered), an ack wait other than the first backoff value (the server replaces it with that value), and a heartbeat under the flow_control ack policy (2.14+, the server uses 1s). The definition then says something the consumer does not do.",
+        new[] { OptionKeys.ServerVersion },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo LiteralPauseUntil = new(
+        RuleIds.LiteralPauseUntil,
+        "Consumer definition pauses the consumer until a fixed time",
+        "{0} sets {1} to a fixed time; every apply of this definition pauses the consumer again until then (or does nothing once the time has passed). Pause and resume consumers with the pause API instead.",
+        RuleSeverity.Info,
+        "pause_until in a definition that is applied repeatedly (a deployment, a GitOps sync) pauses the consumer at every apply, long after the pause was meant to end, and the date turns into dead configuration afterwards.");
 
     public static readonly RuleInfo ConsumerRejectedByServer = new(
         RuleIds.ConsumerRejectedByServer,
@@ -367,8 +425,10 @@ public static class RuleCatalog
     {
         InvalidConfiguration,
         ReplicasBelowMinimum, EvenReplicaCount, NoMaxBytes, NoMaxAge, MemoryStorage, DeleteOrPurgeAllowed, DiscardNew,
+        DuplicateWindowOffWithSources, StreamSettingRewritten,
         StreamRejectedByServer, StreamSettingIgnoredByServer,
         NoBackoff, UnlimitedMaxDeliver, ExcessiveFilterSubjects, PushWithoutHeartbeat, PushWithoutFlowControl, ShortAckWait,
+        UnlimitedAckPending, UnboundedPullRequests, DurableWithInactiveThreshold, ConsumerSettingWithoutEffect, LiteralPauseUntil,
         ConsumerRejectedByServer, ConsumerSettingIgnoredByServer,
         InfoRequestInLoop, ConsumerCreatedInMessageLoop, UncheckedPublishAck, RetriedPublishWithoutMsgId, NakWithoutDelay,
         UnacknowledgedMessage, ConnectionPerIteration, OrderedConsumerAck,

@@ -17,6 +17,8 @@ public static class RuleEngine
         new MemoryStorage(),
         new DeleteOrPurgeAllowed(),
         new DiscardNew(),
+        new DuplicateWindowOffWithSources(),
+        new StreamSettingRewritten(),
         new ServerRejectsStream(),
         new StreamSettingIgnoredByServer(),
     };
@@ -29,6 +31,11 @@ public static class RuleEngine
         new PushWithoutHeartbeat(),
         new PushWithoutFlowControl(),
         new ShortAckWait(),
+        new UnlimitedAckPending(),
+        new UnboundedPullRequests(),
+        new DurableWithInactiveThreshold(),
+        new ConsumerSettingWithoutEffect(),
+        new LiteralPauseUntil(),
         new ServerRejectsConsumer(),
         new ConsumerSettingIgnoredByServer(),
     };

@@ -13,7 +13,7 @@ public class SetConfigurationValueCodeFixProviderTests
     /// <summary>Only the rule under test reports, so each test shows one fix.</summary>
     private static Dictionary<string, string> Only(params string[] ids)
     {
-        var all = new[] { "JS1001", "JS1002", "JS1003", "JS1004", "JS1005", "JS1006", "JS1007", "JS2001", "JS2002", "JS2004", "JS2005", "JS2006", "JS2100" };
+        var all = new[] { "JS1001", "JS1002", "JS1003", "JS1004", "JS1005", "JS1006", "JS1007", "JS1010", "JS1013", "JS2001", "JS2002", "JS2004", "JS2005", "JS2006", "JS2008", "JS2009", "JS2010", "JS2011", "JS2012", "JS2100" };
         var options = new Dictionary<string, string>();
         foreach (var id in all)
         {
