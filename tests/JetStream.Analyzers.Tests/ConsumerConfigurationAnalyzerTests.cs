@@ -49,6 +49,24 @@ public class ConsumerConfigurationAnalyzerTests
     [Fact]
     public async Task SafePushConsumer_NoDiagnostics() => await Verify.AnalyzerAsync(Create(Configs.PushConsumer()));
 
+    // ---------------------------------------------------------------- JS2012 fixed pause_until
+
+    [Theory]
+    [InlineData("new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)", true)]
+    [InlineData("DateTimeOffset.Parse(\"2030-01-01T00:00:00Z\")", true)]
+    [InlineData("new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc)", true)]
+    [InlineData("DateTimeOffset.UtcNow.AddMinutes(5)", false)]
+    [InlineData("DateTimeOffset.UnixEpoch", false)]
+    [InlineData("DateTimeOffset.Parse(Environment.GetEnvironmentVariable(\"PAUSE\")!)", false)]
+    public async Task JS2012_OnlyAFixedTimeIsReported(string value, bool reported)
+    {
+        var source = Create(Configs.Consumer("{|#0:PauseUntil = " + value + "|}"));
+        var expected = reported
+            ? new[] { At("JS2012", 0, "Consumer 'worker' on stream 'ORDERS' sets PauseUntil to a fixed time; every apply of this definition pauses the consumer again until then (or does nothing once the time has passed). Pause and resume consumers with the pause API instead.") }
+            : new DiagnosticResult[0];
+        await Verify.AnalyzerAsync(source.Replace("{|#0:", reported ? "{|#0:" : string.Empty).Replace("|}", reported ? "|}" : string.Empty), expected);
+    }
+
     // ---------------------------------------------------------------- JS2001 no backoff
 
     [Fact]

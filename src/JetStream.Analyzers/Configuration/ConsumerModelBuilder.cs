@@ -65,7 +65,13 @@ internal static class ConsumerModelBuilder
     /// </summary>
     private static ConfigValue<bool> FixedTime(WriteReader w, string field)
     {
-        var arguments = Values.Unwrap(w.Raw(field)) switch
+        var value = Values.Unwrap(w.Raw(field));
+        if (value is IConversionOperation { OperatorMethod: not null } conversion)
+        {
+            value = Values.Unwrap(conversion.Operand); // DateTime to DateTimeOffset
+        }
+
+        var arguments = value switch
         {
             IObjectCreationOperation creation => creation.Arguments,
             IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "ParseExact" } } call => call.Arguments,

@@ -316,4 +316,66 @@ public class SetConfigurationValueCodeFixProviderTests
             """);
         await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS2001"), "JS2001", LanguageVersion.CSharp11);
     }
+
+    [Fact]
+    public async Task DuplicateWindowOffWithSources_SetsTwoMinutes()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ALL", ["all.>"]) { {|JS1010:Sources = [new StreamSource { Name = "ORDERS" }]|} });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ALL", ["all.>"]) { Sources = [new StreamSource { Name = "ORDERS" }], DuplicateWindow = TimeSpan.FromMinutes(2) });
+            """);
+        await StreamVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS1010"), "JS1010");
+    }
+
+    [Fact]
+    public async Task StreamSettingRewritten_WritesWhatTheServerRuns()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { AllowMsgTTL = true, DenyPurge = true, {|JS1013:SubjectDeleteMarkerTTL = TimeSpan.FromMinutes(10)|} });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { AllowMsgTTL = true, DenyPurge = false, SubjectDeleteMarkerTTL = TimeSpan.FromMinutes(10), AllowRollupHdrs = true });
+            """);
+        await StreamVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS1013"), "JS1013");
+    }
+
+    [Fact]
+    public async Task UnlimitedAckPending_SetsTheServerDefault()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { {|JS2008:MaxAckPending = -1|} });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { MaxAckPending = 1000 });
+            """);
+        await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS2008"), "JS2008");
+    }
+
+    [Fact]
+    public async Task UnboundedPullRequests_LowersMaxWaitingToTheOption()
+    {
+        var options = Only("JS2009");
+        options["jetstream_max_waiting"] = "256";
+        var source = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { {|JS2009:MaxWaiting = 100_000|}, MaxExpires = TimeSpan.FromMinutes(1) });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { MaxWaiting = 256, MaxExpires = TimeSpan.FromMinutes(1) });
+            """);
+        await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, options, "JS2009");
+    }
+
+    [Fact]
+    public async Task AckWaitOtherThanFirstBackoff_SetsItToTheFirstBackoff()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { {|JS2011:AckWait = TimeSpan.FromMinutes(5)|}, MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)] });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { AckWait = TimeSpan.FromSeconds(10), MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)] });
+            """);
+        await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS2011"), "JS2011");
+    }
 }
