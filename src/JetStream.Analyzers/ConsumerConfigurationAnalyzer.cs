@@ -19,6 +19,7 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
         RuleCatalog.PushWithoutHeartbeat,
         RuleCatalog.PushWithoutFlowControl,
         RuleCatalog.ShortAckWait,
+        RuleCatalog.ConsumerLessDurableThanStream,
         RuleCatalog.UnlimitedAckPending,
         RuleCatalog.UnboundedPullRequests,
         RuleCatalog.DurableWithInactiveThreshold,

@@ -79,6 +79,21 @@ public static class RuleCatalog
         RuleSeverity.Info,
         "With discard new, a full stream answers publishes with an error instead of evicting old messages. Publishers that do not check the publish acknowledgement lose messages silently.");
 
+    public static readonly RuleInfo CriticalStreamWithoutCopy = new(
+        RuleIds.CriticalStreamWithoutCopy,
+        "Critical stream has no copy",
+        "{0} is listed in jetstream_critical_streams, but no defined stream mirrors or sources it; when its cluster or its storage is lost, there is no second copy to recover from. Define a mirror of it, ideally in another cluster or domain.",
+        RuleSeverity.Warning,
+        "Replicas protect a stream against the loss of single servers, not against the loss of its cluster, a bad operator command or a corrupted store. A mirror or a sourcing stream elsewhere is the disaster-recovery copy. Checked across all definitions linted together.",
+        new[] { OptionKeys.CriticalStreams });
+
+    public static readonly RuleInfo SourceNotDefined = new(
+        RuleIds.SourceNotDefined,
+        "Mirror or source names a stream no definition provides",
+        "{0} {1} stream '{2}', which no linted definition provides; the server accepts this and keeps retrying, so nothing is copied until a stream of that name exists. Define it, check the name, or set external.api when it lives in another account or domain.",
+        RuleSeverity.Warning,
+        "A mirror or source of a missing stream is not an error for the server: the stream is created and its mirror or source stays inactive. A misspelled name therefore goes unnoticed until someone looks for the copied messages. Sources with an external API prefix (another account or domain) are provided elsewhere and not checked.");
+
     public static readonly RuleInfo DuplicateWindowOffWithSources = new(
         RuleIds.DuplicateWindowOffWithSources,
         "Sourcing stream has no duplicate window",
@@ -87,6 +102,20 @@ public static class RuleCatalog
         "From nats-server 2.14 a stream with sources gets no default duplicate window (it stays 0 instead of 2 minutes), so a publish retried with the same Nats-Msg-Id is stored twice. Older servers give it the 2-minute default.",
         new[] { OptionKeys.ServerVersion },
         hasCodeFix: true);
+
+    public static readonly RuleInfo InterestStreamWithoutConsumer = new(
+        RuleIds.InterestStreamWithoutConsumer,
+        "Interest stream has no consumer",
+        "{0} has interest retention, but no linted definition reads it (no consumer, mirror or source); the server drops each message as soon as it is stored. Define its consumers, or use limits retention.",
+        RuleSeverity.Info,
+        "An interest-retention stream keeps a message only while a consumer still has to receive it. With no consumer every message is removed on arrival, so publishers get a successful acknowledgement for messages nobody will ever read. Reported only for a complete set of definitions (the files linted together).");
+
+    public static readonly RuleInfo WorkQueueSubjectsNotConsumed = new(
+        RuleIds.WorkQueueSubjectsNotConsumed,
+        "Work-queue subjects no consumer takes",
+        "{0} has subject '{1}', but {2}; those messages are never consumed and pile up until the stream's limits drop them. Add a consumer for them, or narrow the stream's subjects.",
+        RuleSeverity.Warning,
+        "On a work-queue stream a message is removed only when a consumer acknowledges it. Messages that match no consumer's filter stay until max_msgs, max_bytes or max_age remove them, and when discard is new, the full stream refuses further publishes. Reported only for a complete set of definitions (the files linted together).");
 
     public static readonly RuleInfo StreamSettingRewritten = new(
         RuleIds.StreamSettingRewritten,
@@ -162,6 +191,13 @@ public static class RuleCatalog
         RuleSeverity.Warning,
         "When the ack wait is shorter than the processing time, every message is delivered again while it is still being handled. With backoff the first backoff value is the effective ack wait.",
         new[] { OptionKeys.MinAckWait });
+
+    public static readonly RuleInfo ConsumerLessDurableThanStream = new(
+        RuleIds.ConsumerLessDurableThanStream,
+        "Durable consumer is less durable than its stream",
+        "{0} {1}, while its stream '{2}' {3}; {4}",
+        RuleSeverity.Warning,
+        "A consumer's delivery state (position, pending acknowledgements, redelivery counts) is only as safe as its own replicas and storage. A consumer with fewer replicas than its replicated stream, or in memory on a file stream, loses that state in failures the stream's messages survive. On interest and work-queue streams the server refuses different replica counts (JS2100).");
 
     public static readonly RuleInfo UnlimitedAckPending = new(
         RuleIds.UnlimitedAckPending,
@@ -425,10 +461,11 @@ public static class RuleCatalog
     {
         InvalidConfiguration,
         ReplicasBelowMinimum, EvenReplicaCount, NoMaxBytes, NoMaxAge, MemoryStorage, DeleteOrPurgeAllowed, DiscardNew,
-        DuplicateWindowOffWithSources, StreamSettingRewritten,
+        CriticalStreamWithoutCopy, SourceNotDefined, DuplicateWindowOffWithSources, InterestStreamWithoutConsumer,
+        WorkQueueSubjectsNotConsumed, StreamSettingRewritten,
         StreamRejectedByServer, StreamSettingIgnoredByServer,
         NoBackoff, UnlimitedMaxDeliver, ExcessiveFilterSubjects, PushWithoutHeartbeat, PushWithoutFlowControl, ShortAckWait,
-        UnlimitedAckPending, UnboundedPullRequests, DurableWithInactiveThreshold, ConsumerSettingWithoutEffect, LiteralPauseUntil,
+        ConsumerLessDurableThanStream, UnlimitedAckPending, UnboundedPullRequests, DurableWithInactiveThreshold, ConsumerSettingWithoutEffect, LiteralPauseUntil,
         ConsumerRejectedByServer, ConsumerSettingIgnoredByServer,
         InfoRequestInLoop, ConsumerCreatedInMessageLoop, UncheckedPublishAck, RetriedPublishWithoutMsgId, NakWithoutDelay,
         UnacknowledgedMessage, ConnectionPerIteration, OrderedConsumerAck,
