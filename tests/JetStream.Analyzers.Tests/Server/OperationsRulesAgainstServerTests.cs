@@ -132,6 +132,24 @@ public sealed class OperationsRulesAgainstServerTests
         Assert.Equal(2, reported.Length);
     }
 
+    [Theory]
+    [NatsRelease(NatsReleases.V2_9)]
+    [NatsRelease(NatsReleases.V2_10)]
+    [NatsRelease(NatsReleases.V2_15)]
+    public async Task JS2007_every_release_keeps_a_durable_consumer_in_memory_on_a_file_stream(string release)
+    {
+        const string Stream = """{"name":"FILED","subjects":["filed.>"],"storage":"file"}""";
+        const string Consumer = """{"stream_name":"FILED","config":{"durable_name":"volatile","ack_policy":"explicit","max_deliver":5,"mem_storage":true}}""";
+        await using var server = await NatsServer.StartAsync(release);
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, Stream);
+        await RawJetStreamApi.PutConsumerOrFailAsync(server.Connection, Consumer);
+        Assert.True(Flag(Config(await InfoAsync(server, "CONSUMER.INFO.FILED.volatile")), "mem_storage"));
+
+        using var repo = new ConfigRepo().With("filed.json", Stream).With("volatile.json", Consumer);
+        var reported = Assert.Single(Findings(repo, release, "JS2007"));
+        Assert.StartsWith("volatile.json(1,114): JS2007: Consumer 'volatile' on stream 'FILED' keeps its state in memory (mem_storage), while its stream 'FILED' is stored in files", reported);
+    }
+
     private static string[] Findings(ConfigRepo repo, string release, string id) => repo.Lint(release).Where(l => l.Contains($": {id}: ", StringComparison.Ordinal)).ToArray();
 
     private static async Task<JsonElement> InfoAsync(NatsServer server, string subject)
