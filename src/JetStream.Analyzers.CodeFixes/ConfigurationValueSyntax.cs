@@ -16,11 +16,11 @@ internal static class ConfigurationValueSyntax
 {
     public static ExpressionSyntax? Create(string field, string value, StreamKind kind, bool collectionExpressions) => field switch
     {
-        "num_replicas" or "max_deliver" => Integer(value),
+        "num_replicas" or "max_deliver" or "max_ack_pending" or "max_waiting" => Integer(value),
         "max_bytes" => Bytes(value),
-        "max_age" or "idle_heartbeat" => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ns) ? TimeSpan(ns) : null,
+        "max_age" or "idle_heartbeat" or "duplicate_window" or "ack_wait" => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ns) ? TimeSpan(ns) : null,
         "storage" => StorageFile(kind),
-        "deny_delete" or "deny_purge" or "flow_control" => value == "true" ? LiteralExpression(SyntaxKind.TrueLiteralExpression) : LiteralExpression(SyntaxKind.FalseLiteralExpression),
+        "deny_delete" or "deny_purge" or "flow_control" or "allow_msg_ttl" or "allow_rollup_hdrs" => value == "true" ? LiteralExpression(SyntaxKind.TrueLiteralExpression) : LiteralExpression(SyntaxKind.FalseLiteralExpression),
         "backoff" => Backoff(value, collectionExpressions),
         _ => null,
     };
@@ -29,7 +29,7 @@ internal static class ConfigurationValueSyntax
     public static string Display(string field, string value) => field switch
     {
         "max_bytes" when long.TryParse(value, out var bytes) => ByteSizes.Format(bytes),
-        "max_age" or "idle_heartbeat" when long.TryParse(value, out var ns) => Durations.Format(ns),
+        "max_age" or "idle_heartbeat" or "duplicate_window" or "ack_wait" when long.TryParse(value, out var ns) => Durations.Format(ns),
         "backoff" => "[" + string.Join(", ", value.Split(',').Select(v => long.TryParse(v, out var n) ? Durations.Format(n) : v)) + "]",
         "storage" => "File",
         _ => value,

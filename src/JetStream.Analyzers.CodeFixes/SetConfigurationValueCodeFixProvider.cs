@@ -30,10 +30,15 @@ public sealed class SetConfigurationValueCodeFixProvider : BatchCodeFixProvider
         RuleIds.NoMaxAge,
         RuleIds.MemoryStorage,
         RuleIds.DeleteOrPurgeAllowed,
+        RuleIds.DuplicateWindowOffWithSources,
+        RuleIds.StreamSettingRewritten,
         RuleIds.NoBackoff,
         RuleIds.UnlimitedMaxDeliver,
         RuleIds.PushWithoutHeartbeat,
         RuleIds.PushWithoutFlowControl,
+        RuleIds.UnlimitedAckPending,
+        RuleIds.UnboundedPullRequests,
+        RuleIds.ConsumerSettingWithoutEffect,
         RuleIds.ConsumerRejectedByServer);
 
     protected override bool NeedsSemanticModel => true;

@@ -19,6 +19,12 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
         RuleCatalog.PushWithoutHeartbeat,
         RuleCatalog.PushWithoutFlowControl,
         RuleCatalog.ShortAckWait,
+        RuleCatalog.ConsumerLessDurableThanStream,
+        RuleCatalog.UnlimitedAckPending,
+        RuleCatalog.UnboundedPullRequests,
+        RuleCatalog.DurableWithInactiveThreshold,
+        RuleCatalog.ConsumerSettingWithoutEffect,
+        RuleCatalog.LiteralPauseUntil,
         RuleCatalog.ConsumerRejectedByServer,
         RuleCatalog.ConsumerSettingIgnoredByServer);
 

@@ -24,6 +24,8 @@ public sealed class StreamConfigurationAnalyzer : JetStreamAnalyzer
         RuleCatalog.MemoryStorage,
         RuleCatalog.DeleteOrPurgeAllowed,
         RuleCatalog.DiscardNew,
+        RuleCatalog.DuplicateWindowOffWithSources,
+        RuleCatalog.StreamSettingRewritten,
         RuleCatalog.StreamRejectedByServer,
         RuleCatalog.StreamSettingIgnoredByServer);
 

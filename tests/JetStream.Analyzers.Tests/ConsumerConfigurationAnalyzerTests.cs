@@ -39,7 +39,8 @@ public class ConsumerConfigurationAnalyzerTests
         await Verify.AnalyzerAsync(
             source,
             At("JS2001", 0, "Consumer 'worker' on stream 'ORDERS' acknowledges messages but has no backoff; a failing message is redelivered every 30s (the default ack wait). Set a backoff schedule."),
-            At("JS2002", 0, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
+            At("JS2002", 0, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries."),
+            At("JS2009", 0, "Consumer 'worker' on stream 'ORDERS' caps neither the batch size, the batch bytes nor the expiry of a pull request (no MaxBatch, MaxBytes or MaxExpires); every waiting pull request holds memory on the server. Set MaxExpires (and MaxBatch or MaxBytes) to what the clients really ask for."));
     }
 
     [Fact]
@@ -47,6 +48,24 @@ public class ConsumerConfigurationAnalyzerTests
 
     [Fact]
     public async Task SafePushConsumer_NoDiagnostics() => await Verify.AnalyzerAsync(Create(Configs.PushConsumer()));
+
+    // ---------------------------------------------------------------- JS2012 fixed pause_until
+
+    [Theory]
+    [InlineData("new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)", true)]
+    [InlineData("DateTimeOffset.Parse(\"2030-01-01T00:00:00Z\")", true)]
+    [InlineData("new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc)", true)]
+    [InlineData("DateTimeOffset.UtcNow.AddMinutes(5)", false)]
+    [InlineData("DateTimeOffset.UnixEpoch", false)]
+    [InlineData("DateTimeOffset.Parse(Environment.GetEnvironmentVariable(\"PAUSE\")!)", false)]
+    public async Task JS2012_OnlyAFixedTimeIsReported(string value, bool reported)
+    {
+        var source = Create(Configs.Consumer("{|#0:PauseUntil = " + value + "|}"));
+        var expected = reported
+            ? new[] { At("JS2012", 0, "Consumer 'worker' on stream 'ORDERS' sets PauseUntil to a fixed time; every apply of this definition pauses the consumer again until then (or does nothing once the time has passed). Pause and resume consumers with the pause API instead.") }
+            : new DiagnosticResult[0];
+        await Verify.AnalyzerAsync(source.Replace("{|#0:", reported ? "{|#0:" : string.Empty).Replace("|}", reported ? "|}" : string.Empty), expected);
+    }
 
     // ---------------------------------------------------------------- JS2001 no backoff
 
@@ -210,19 +229,20 @@ public class ConsumerConfigurationAnalyzerTests
     [Fact]
     public async Task JS2006_ShortFirstBackoff_ReportedOnTheBackoff()
     {
-        var source = Create(Configs.Consumer("{|#0:Backoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5)]|}"));
+        var source = Create(Configs.Consumer("-AckWait", "{|#0:Backoff = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5)]|}"));
         await Verify.AnalyzerAsync(source,
             At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 500ms, below the minimum of 1s; messages still being processed are delivered again; with a backoff schedule its first value is the ack wait"));
     }
 
     [Fact]
     public async Task JS2006_ShortAckWaitButLongBackoff_NoDiagnostic() =>
-        await Verify.AnalyzerAsync(Create(Configs.Consumer("AckWait = TimeSpan.FromMilliseconds(10)")));
+        await Verify.AnalyzerAsync(Create(Configs.Consumer("{|#0:AckWait = TimeSpan.FromMilliseconds(10)|}")),
+            At("JS2011", 0, "Consumer 'worker' on stream 'ORDERS' sets AckWait 10ms, which has no effect: the server replaces it with the first Backoff value, 30s, which is the wait before the first redelivery. Set AckWait to 30s, or remove it"));
 
     [Fact]
     public async Task JS2006_MinAckWaitOption_RaisesTheMinimum()
     {
-        var source = Create(Configs.Consumer("{|#0:Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)]|}"));
+        var source = Create(Configs.Consumer("-AckWait", "{|#0:Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)]|}"));
         await Verify.AnalyzerAsync(source, Options("jetstream_min_ack_wait", "1m"),
             At("JS2006", 0, "Consumer 'worker' on stream 'ORDERS' redelivers a message that is not acknowledged within 10s, below the minimum of 1m; messages still being processed are delivered again; with a backoff schedule its first value is the ack wait"));
     }
@@ -262,7 +282,7 @@ public class ConsumerConfigurationAnalyzerTests
     [Fact]
     public async Task JS2100_BackoffWithoutMaxDeliverOnOldServer_ReportedOnTheBackoff()
     {
-        var source = Create("{|#1:" + Configs.Consumer("-MaxDeliver", "{|#0:Backoff = [TimeSpan.FromSeconds(1)]|}") + "|}");
+        var source = Create("{|#1:" + Configs.Consumer("-AckWait", "-MaxDeliver", "{|#0:Backoff = [TimeSpan.FromSeconds(1)]|}") + "|}");
         await Verify.AnalyzerAsync(source, Options("jetstream_server_version", "2.10.0"),
             At("JS2100", 0, "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.10.0: max deliver is required to be > length of backoff values (max deliver is not set, backoff has 1 value)"),
             At("JS2002", 1, "Consumer 'worker' on stream 'ORDERS' has no max-deliver limit (MaxDeliver is not set); a message that always fails is redelivered forever. Set a maximum number of deliveries."));
@@ -495,7 +515,7 @@ public class ConsumerConfigurationAnalyzerTests
         ["JS2003"] = new("JS2003", "FilterSubjects", "ICollection<string>?", ElevenFilters),
         ["JS2004"] = new("JS2004", "IdleHeartbeat", "TimeSpan", "TimeSpan.Zero", Push: true, BaseChanges: ["{|#1:FlowControl = true|}"], AlsoAt1: ["JS2100"]),
         ["JS2005"] = new("JS2005", "FlowControl", "bool", "false", Push: true),
-        ["JS2006 backoff"] = new("JS2006", "Backoff", "ICollection<TimeSpan>?", "[TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10)]"),
+        ["JS2006 backoff"] = new("JS2006", "Backoff", "ICollection<TimeSpan>?", "[TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10)]", BaseChanges: ["-AckWait"]),
         ["JS2006 ack wait"] = new("JS2006", "AckWait", "TimeSpan", "TimeSpan.FromMilliseconds(10)", BaseChanges: ["-Backoff", "MaxDeliver = 1"]),
         ["JS2100 max deliver"] = new("JS2100", "MaxDeliver", "long", "2"),
         ["JS2100 heartbeat"] = new("JS2100", "IdleHeartbeat", "TimeSpan", "TimeSpan.FromSeconds(5)"),

@@ -345,7 +345,7 @@ public class RobustnessTests
             {|#1:cfg.NumReplicas = 1|};
             await js.CreateStreamAsync(cfg);
 
-            await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("worker") { MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(1)] });
+            await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("worker") { MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(1)], MaxExpires = TimeSpan.FromMinutes(1) });
             """;
         await Streams.AnalyzerAsync(source, options: null, test => test.TestState.OutputKind = OutputKind.ConsoleApplication, Replicas(0), Replicas(1));
         await Consumers.AnalyzerAsync(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty),

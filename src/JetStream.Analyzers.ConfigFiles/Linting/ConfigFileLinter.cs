@@ -53,6 +53,10 @@ public sealed class ConfigFileLinter
         }
 
         new CrossFileChecks(reporter, Display).Run(streams, consumers);
+
+        // The files linted together are the whole set: rules about what no file defines may run.
+        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true);
+        reporter.Findings.AddRange(RuleEngine.Evaluate(set));
         return new LintResult(CapPerFileAndRule(reporter.Findings), streams, consumers, Display);
     }
 

@@ -14,6 +14,7 @@ public static class OptionKeys
     public const string DefaultBackoff = "jetstream_default_backoff";
     public const string DefaultMaxDeliver = "jetstream_default_max_deliver";
     public const string DefaultNakDelay = "jetstream_default_nak_delay";
+    public const string MaxWaiting = "jetstream_max_waiting";
 
     /// <summary>MSBuild property made compiler-visible by the package; read when the .editorconfig key is absent.</summary>
     public const string ServerVersionBuildProperty = "build_property.JetStreamServerVersion";

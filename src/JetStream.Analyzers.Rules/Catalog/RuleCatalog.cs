@@ -79,6 +79,53 @@ public static class RuleCatalog
         RuleSeverity.Info,
         "With discard new, a full stream answers publishes with an error instead of evicting old messages. Publishers that do not check the publish acknowledgement lose messages silently.");
 
+    public static readonly RuleInfo CriticalStreamWithoutCopy = new(
+        RuleIds.CriticalStreamWithoutCopy,
+        "Critical stream has no copy",
+        "{0} is listed in jetstream_critical_streams, but no defined stream mirrors or sources it; when its cluster or its storage is lost, there is no second copy to recover from. Define a mirror of it, ideally in another cluster or domain.",
+        RuleSeverity.Warning,
+        "Replicas protect a stream against the loss of single servers, not against the loss of its cluster, a bad operator command or a corrupted store. A mirror or a sourcing stream elsewhere is the disaster-recovery copy. Checked across all definitions linted together.",
+        new[] { OptionKeys.CriticalStreams });
+
+    public static readonly RuleInfo SourceNotDefined = new(
+        RuleIds.SourceNotDefined,
+        "Mirror or source names a stream no definition provides",
+        "{0} {1} stream '{2}', which no linted definition provides; the server accepts this and keeps retrying, so nothing is copied until a stream of that name exists. Define it, check the name, or set external.api when it lives in another account or domain.",
+        RuleSeverity.Warning,
+        "A mirror or source of a missing stream is not an error for the server: the stream is created and its mirror or source stays inactive. A misspelled name therefore goes unnoticed until someone looks for the copied messages. Sources with an external API prefix (another account or domain) are provided elsewhere and not checked.");
+
+    public static readonly RuleInfo DuplicateWindowOffWithSources = new(
+        RuleIds.DuplicateWindowOffWithSources,
+        "Sourcing stream has no duplicate window",
+        "{0} has sources and no {1}; NATS server {2} then sets it to 0, which turns message-ID de-duplication off, for the stream's own publishes as well. Set {1} explicitly, e.g. to 2m.",
+        RuleSeverity.Warning,
+        "From nats-server 2.14 a stream with sources gets no default duplicate window (it stays 0 instead of 2 minutes), so a publish retried with the same Nats-Msg-Id is stored twice. Older servers give it the 2-minute default.",
+        new[] { OptionKeys.ServerVersion },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo InterestStreamWithoutConsumer = new(
+        RuleIds.InterestStreamWithoutConsumer,
+        "Interest stream has no consumer",
+        "{0} has interest retention, but no linted definition reads it (no consumer, mirror or source); the server drops each message as soon as it is stored. Define its consumers, or use limits retention.",
+        RuleSeverity.Info,
+        "An interest-retention stream keeps a message only while a consumer still has to receive it. With no consumer every message is removed on arrival, so publishers get a successful acknowledgement for messages nobody will ever read. Reported only for a complete set of definitions (the files linted together).");
+
+    public static readonly RuleInfo WorkQueueSubjectsNotConsumed = new(
+        RuleIds.WorkQueueSubjectsNotConsumed,
+        "Work-queue subjects no consumer takes",
+        "{0} has subject '{1}', but {2}; those messages are never consumed and pile up until the stream's limits drop them. Add a consumer for them, or narrow the stream's subjects.",
+        RuleSeverity.Warning,
+        "On a work-queue stream a message is removed only when a consumer acknowledges it. Messages that match no consumer's filter stay until max_msgs, max_bytes or max_age remove them, and when discard is new, the full stream refuses further publishes. Reported only for a complete set of definitions (the files linted together).");
+
+    public static readonly RuleInfo StreamSettingRewritten = new(
+        RuleIds.StreamSettingRewritten,
+        "The server silently rewrites a stream setting",
+        "{0} sets {1} without {2}; NATS server {3} silently {4}. {5}",
+        RuleSeverity.Warning,
+        "From nats-server 2.11.2 a subject delete marker TTL turns message TTLs and roll-ups on, and from 2.12 message schedules turn roll-ups on; turning roll-ups on clears deny_purge. The stream then runs settings the definition does not show: any publisher can purge a subject with a roll-up header.",
+        new[] { OptionKeys.ServerVersion },
+        hasCodeFix: true);
+
     public static readonly RuleInfo StreamRejectedByServer = new(
         RuleIds.StreamRejectedByServer,
         "The server rejects this stream configuration",
@@ -144,6 +191,53 @@ public static class RuleCatalog
         RuleSeverity.Warning,
         "When the ack wait is shorter than the processing time, every message is delivered again while it is still being handled. With backoff the first backoff value is the effective ack wait.",
         new[] { OptionKeys.MinAckWait });
+
+    public static readonly RuleInfo ConsumerLessDurableThanStream = new(
+        RuleIds.ConsumerLessDurableThanStream,
+        "Durable consumer is less durable than its stream",
+        "{0} {1}, while its stream '{2}' {3}; {4}",
+        RuleSeverity.Warning,
+        "A consumer's delivery state (position, pending acknowledgements, redelivery counts) is only as safe as its own replicas and storage. A consumer with fewer replicas than its replicated stream, or in memory on a file stream, loses that state in failures the stream's messages survive. On interest and work-queue streams the server refuses different replica counts (JS2100).");
+
+    public static readonly RuleInfo UnlimitedAckPending = new(
+        RuleIds.UnlimitedAckPending,
+        "Acknowledging consumer has no limit on pending acknowledgements",
+        "{0} has {1} -1, so the server delivers without limit while earlier messages wait for their acknowledgement; a slow or stuck subscriber holds every message and redeliveries pile up. Set a limit, e.g. {2}.",
+        RuleSeverity.Warning,
+        "max_ack_pending is the consumer's flow control: once that many messages are unacknowledged, delivery pauses. With -1 nothing pauses it, so one stalled client can take the whole stream and the server tracks every outstanding message.",
+        hasCodeFix: true);
+
+    public static readonly RuleInfo UnboundedPullRequests = new(
+        RuleIds.UnboundedPullRequests,
+        "Pull consumer accepts unbounded pull requests",
+        "{0} {1}; every waiting pull request holds memory on the server. {2}",
+        RuleSeverity.Warning,
+        "A pull consumer keeps up to max_waiting pull requests, each as large as max_batch, max_bytes and max_expires allow. A high max_waiting, or no cap on any of them, lets clients make the server hold arbitrarily many and arbitrarily long requests; nats-server 2.9.10 tries to allocate 16 GiB for max_waiting 2147483648.",
+        new[] { OptionKeys.MaxWaiting },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo DurableWithInactiveThreshold = new(
+        RuleIds.DurableWithInactiveThreshold,
+        "Durable consumer is deleted after inactivity",
+        "{0} is durable but has {1} {2}: the server deletes it, with its position and its unacknowledged messages, when no client uses it for {2}, for example during an outage. Remove {1} if the consumer must survive outages.",
+        RuleSeverity.Warning,
+        "A durable consumer is meant to keep its position while no client is connected. With an inactive threshold the server deletes it once nobody has pulled or subscribed for that long, so after an outage longer than the threshold the consumer starts over (or is recreated at its deliver policy) and messages are skipped or delivered again.");
+
+    public static readonly RuleInfo ConsumerSettingWithoutEffect = new(
+        RuleIds.ConsumerSettingWithoutEffect,
+        "Consumer setting has no effect",
+        "{0} sets {1}, which has no effect: {2}",
+        RuleSeverity.Info,
+        "Settings the server accepts and then ignores or overwrites: a backoff with ack policy none (nothing is redelivered), an ack wait other than the first backoff value (the server replaces it with that value), and a heartbeat under the flow_control ack policy (2.14+, the server uses 1s). The definition then says something the consumer does not do.",
+        new[] { OptionKeys.ServerVersion },
+        hasCodeFix: true);
+
+    public static readonly RuleInfo LiteralPauseUntil = new(
+        RuleIds.LiteralPauseUntil,
+        "Consumer definition pauses the consumer until a fixed time",
+        "{0} sets {1} to a fixed time; every apply of this definition pauses the consumer again until then (or does nothing once the time has passed). Pause and resume consumers with the pause API instead.",
+        RuleSeverity.Info,
+        "pause_until in a definition that is applied repeatedly (a deployment, a GitOps sync) pauses the consumer at every apply, long after the pause was meant to end, and the date turns into dead configuration afterwards.");
 
     public static readonly RuleInfo ConsumerRejectedByServer = new(
         RuleIds.ConsumerRejectedByServer,
@@ -367,8 +461,11 @@ public static class RuleCatalog
     {
         InvalidConfiguration,
         ReplicasBelowMinimum, EvenReplicaCount, NoMaxBytes, NoMaxAge, MemoryStorage, DeleteOrPurgeAllowed, DiscardNew,
+        CriticalStreamWithoutCopy, SourceNotDefined, DuplicateWindowOffWithSources, InterestStreamWithoutConsumer,
+        WorkQueueSubjectsNotConsumed, StreamSettingRewritten,
         StreamRejectedByServer, StreamSettingIgnoredByServer,
         NoBackoff, UnlimitedMaxDeliver, ExcessiveFilterSubjects, PushWithoutHeartbeat, PushWithoutFlowControl, ShortAckWait,
+        ConsumerLessDurableThanStream, UnlimitedAckPending, UnboundedPullRequests, DurableWithInactiveThreshold, ConsumerSettingWithoutEffect, LiteralPauseUntil,
         ConsumerRejectedByServer, ConsumerSettingIgnoredByServer,
         InfoRequestInLoop, ConsumerCreatedInMessageLoop, UncheckedPublishAck, RetriedPublishWithoutMsgId, NakWithoutDelay,
         UnacknowledgedMessage, ConnectionPerIteration, OrderedConsumerAck,

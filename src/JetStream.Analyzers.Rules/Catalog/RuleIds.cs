@@ -12,6 +12,12 @@ public static class RuleIds
     public const string MemoryStorage = "JS1005";
     public const string DeleteOrPurgeAllowed = "JS1006";
     public const string DiscardNew = "JS1007";
+    public const string CriticalStreamWithoutCopy = "JS1008";
+    public const string SourceNotDefined = "JS1009";
+    public const string DuplicateWindowOffWithSources = "JS1010";
+    public const string InterestStreamWithoutConsumer = "JS1011";
+    public const string WorkQueueSubjectsNotConsumed = "JS1012";
+    public const string StreamSettingRewritten = "JS1013";
     public const string StreamRejectedByServer = "JS1100";
     public const string StreamSettingIgnoredByServer = "JS1101";
 
@@ -21,6 +27,12 @@ public static class RuleIds
     public const string PushWithoutHeartbeat = "JS2004";
     public const string PushWithoutFlowControl = "JS2005";
     public const string ShortAckWait = "JS2006";
+    public const string ConsumerLessDurableThanStream = "JS2007";
+    public const string UnlimitedAckPending = "JS2008";
+    public const string UnboundedPullRequests = "JS2009";
+    public const string DurableWithInactiveThreshold = "JS2010";
+    public const string ConsumerSettingWithoutEffect = "JS2011";
+    public const string LiteralPauseUntil = "JS2012";
     public const string ConsumerRejectedByServer = "JS2100";
     public const string ConsumerSettingIgnoredByServer = "JS2101";
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Consumers;
+using JetStream.Analyzers.Rules.Definitions;
 using JetStream.Analyzers.Rules.Model;
 using JetStream.Analyzers.Rules.Streams;
 
@@ -17,6 +18,8 @@ public static class RuleEngine
         new MemoryStorage(),
         new DeleteOrPurgeAllowed(),
         new DiscardNew(),
+        new DuplicateWindowOffWithSources(),
+        new StreamSettingRewritten(),
         new ServerRejectsStream(),
         new StreamSettingIgnoredByServer(),
     };
@@ -29,9 +32,35 @@ public static class RuleEngine
         new PushWithoutHeartbeat(),
         new PushWithoutFlowControl(),
         new ShortAckWait(),
+        new ConsumerLessDurableThanStream(),
+        new UnlimitedAckPending(),
+        new UnboundedPullRequests(),
+        new DurableWithInactiveThreshold(),
+        new ConsumerSettingWithoutEffect(),
+        new LiteralPauseUntil(),
         new ServerRejectsConsumer(),
         new ConsumerSettingIgnoredByServer(),
     };
+
+    /// <summary>The checks across definitions, run once over everything a front end knows together.</summary>
+    public static IReadOnlyList<DefinitionSetRule> DefinitionSetRules { get; } = new DefinitionSetRule[]
+    {
+        new CriticalStreamWithoutCopy(),
+        new SourceNotDefined(),
+        new InterestStreamWithoutConsumer(),
+        new WorkQueueSubjectsNotConsumed(),
+    };
+
+    public static List<Finding> Evaluate(DefinitionSet set)
+    {
+        var findings = new List<Finding>();
+        foreach (var rule in DefinitionSetRules)
+        {
+            rule.Evaluate(set, findings);
+        }
+
+        return findings;
+    }
 
     public static List<Finding> Evaluate(StreamModel stream, RuleContext context)
     {

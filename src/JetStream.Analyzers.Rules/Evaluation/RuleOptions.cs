@@ -17,6 +17,7 @@ public sealed class RuleOptions
     public const long DefaultMaxAgeValue = 7 * Durations.Day;
     public const long DefaultMaxDeliverValue = 5;
     public const long DefaultNakDelayValue = 5 * Durations.Second;
+    public const int DefaultMaxWaitingValue = 512;
     public static readonly IReadOnlyList<long> DefaultBackoffValue = new[] { 1 * Durations.Second, 10 * Durations.Second, 1 * Durations.Minute };
 
     public static readonly RuleOptions Default = new(_ => null);
@@ -44,6 +45,9 @@ public sealed class RuleOptions
     /// <summary>jetstream_default_nak_delay: the delay the JS3005 code fix passes to NakAsync (positive).</summary>
     public long DefaultNakDelay => Get(OptionKeys.DefaultNakDelay, DefaultNakDelayValue, TryPositiveDuration);
 
+    /// <summary>jetstream_max_waiting: the most waiting pull requests JS2009 accepts on a pull consumer.</summary>
+    public int MaxWaiting => Get(OptionKeys.MaxWaiting, DefaultMaxWaitingValue, TryPositiveInt);
+
     public IReadOnlyList<long> DefaultBackoff => Get(OptionKeys.DefaultBackoff, DefaultBackoffValue, TryBackoff);
 
     /// <summary>
@@ -60,6 +64,7 @@ public sealed class RuleOptions
         Check<long>(OptionKeys.DefaultMaxAge, TryMaxAge, Duration("100ms"), Durations.Format(DefaultMaxAgeValue));
         Check<int>(OptionKeys.DefaultMaxDeliver, TryPositiveInt, "a whole number from 1 to 2147483647", Invariant((int)DefaultMaxDeliverValue));
         Check<long>(OptionKeys.DefaultNakDelay, TryPositiveDuration, Duration("1ns"), Durations.Format(DefaultNakDelayValue));
+        Check<int>(OptionKeys.MaxWaiting, TryPositiveInt, "a whole number from 1 to 2147483647", Invariant(DefaultMaxWaitingValue));
         Check<IReadOnlyList<long>>(OptionKeys.DefaultBackoff, TryBackoff, "a comma-separated list of positive durations such as 1s, 10s, 1m", string.Join(", ", DefaultBackoffValue.Select(Durations.Format)));
         return problems;
 

@@ -47,6 +47,7 @@ public sealed class ConsumerModel
     public ConfigValue<long> MetadataBytes { get; set; }                 // metadata
     public ConfigValue<long> MetadataServerKeyBytes { get; set; }        // metadata: bytes of _nats.ver, _nats.level, _nats.req.level
     public ConfigValue<bool> HasPauseUntil { get; set; }                 // pause_until (2.11)
+    public ConfigValue<bool> FixedPauseUntil { get; set; }               // pause_until written as a fixed time (a file, a C# constant)
     public ConfigValue<bool> HasPriorityPolicy { get; set; }             // priority_policy other than none (2.11)
     public ConfigValue<IReadOnlyList<string>> PriorityGroups { get; set; } // priority_groups (2.11)
     public ConfigValue<long> PriorityTimeout { get; set; }               // priority_timeout (2.11, ns)

@@ -1,6 +1,8 @@
+using System.Linq;
 using JetStream.Analyzers.Rules.Model;
 using JetStream.Analyzers.Rules.Schema;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace JetStream.Analyzers.Configuration;
 
@@ -50,9 +52,37 @@ internal static class ConsumerModelBuilder
             MemStorage = w.Bool("mem_storage"),
             MetadataBytes = w.MetadataSize("metadata"),
             HasPauseUntil = w.Presence("pause_until"),
+            FixedPauseUntil = FixedTime(w, "pause_until"),
             HasPriorityPolicy = w.Enum("priority_policy", CSharpEnums.PriorityPolicySet),
             PriorityGroups = w.StringList("priority_groups"),
             PriorityTimeout = w.Duration("priority_timeout"),
         };
+    }
+
+    /// <summary>
+    /// True when the time is the same at every run: a DateTimeOffset or DateTime built from constants
+    /// (<c>new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)</c>) or parsed from a constant string. Absent otherwise.
+    /// </summary>
+    private static ConfigValue<bool> FixedTime(WriteReader w, string field)
+    {
+        var value = Values.Unwrap(w.Raw(field));
+        if (value is IConversionOperation { OperatorMethod: not null } conversion)
+        {
+            value = Values.Unwrap(conversion.Operand); // DateTime to DateTimeOffset
+        }
+
+        var arguments = value switch
+        {
+            IObjectCreationOperation creation => creation.Arguments,
+            IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "ParseExact" } } call => call.Arguments,
+            _ => default,
+        };
+        return !arguments.IsDefaultOrEmpty && arguments.All(a => IsFixed(Values.Unwrap(a.Value)))
+            ? ConfigValue<bool>.Known(true, w.LocationOf(field))
+            : ConfigValue<bool>.Absent;
+
+        static bool IsFixed(IOperation? value) => value is { ConstantValue.HasValue: true }
+            or IFieldReferenceOperation { Instance: null, Field.IsReadOnly: true }
+            or IPropertyReferenceOperation { Instance: null, Property.IsReadOnly: true };
     }
 }

@@ -13,7 +13,7 @@ public class SetConfigurationValueCodeFixProviderTests
     /// <summary>Only the rule under test reports, so each test shows one fix.</summary>
     private static Dictionary<string, string> Only(params string[] ids)
     {
-        var all = new[] { "JS1001", "JS1002", "JS1003", "JS1004", "JS1005", "JS1006", "JS1007", "JS2001", "JS2002", "JS2004", "JS2005", "JS2006", "JS2100" };
+        var all = new[] { "JS1001", "JS1002", "JS1003", "JS1004", "JS1005", "JS1006", "JS1007", "JS1010", "JS1013", "JS2001", "JS2002", "JS2004", "JS2005", "JS2006", "JS2008", "JS2009", "JS2010", "JS2011", "JS2012", "JS2100" };
         var options = new Dictionary<string, string>();
         foreach (var id in all)
         {
@@ -315,5 +315,67 @@ public class SetConfigurationValueCodeFixProviderTests
                     await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { MaxDeliver = 5, Backoff = new TimeSpan[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1) } });
             """);
         await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS2001"), "JS2001", LanguageVersion.CSharp11);
+    }
+
+    [Fact]
+    public async Task DuplicateWindowOffWithSources_SetsTwoMinutes()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ALL", ["all.>"]) { {|JS1010:Sources = [new StreamSource { Name = "ORDERS" }]|} });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ALL", ["all.>"]) { Sources = [new StreamSource { Name = "ORDERS" }], DuplicateWindow = TimeSpan.FromMinutes(2) });
+            """);
+        await StreamVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS1010"), "JS1010");
+    }
+
+    [Fact]
+    public async Task StreamSettingRewritten_WritesWhatTheServerRuns()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { AllowMsgTTL = true, DenyPurge = true, {|JS1013:SubjectDeleteMarkerTTL = TimeSpan.FromMinutes(10)|} });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { AllowMsgTTL = true, DenyPurge = false, SubjectDeleteMarkerTTL = TimeSpan.FromMinutes(10), AllowRollupHdrs = true });
+            """);
+        await StreamVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS1013"), "JS1013");
+    }
+
+    [Fact]
+    public async Task UnlimitedAckPending_SetsTheServerDefault()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { {|JS2008:MaxAckPending = -1|} });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { MaxAckPending = 1000 });
+            """);
+        await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS2008"), "JS2008");
+    }
+
+    [Fact]
+    public async Task UnboundedPullRequests_LowersMaxWaitingToTheOption()
+    {
+        var options = Only("JS2009");
+        options["jetstream_max_waiting"] = "256";
+        var source = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { {|JS2009:MaxWaiting = 100_000|}, MaxExpires = TimeSpan.FromMinutes(1) });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { MaxWaiting = 256, MaxExpires = TimeSpan.FromMinutes(1) });
+            """);
+        await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, options, "JS2009");
+    }
+
+    [Fact]
+    public async Task AckWaitOtherThanFirstBackoff_SetsItToTheFirstBackoff()
+    {
+        var source = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { {|JS2011:AckWait = TimeSpan.FromMinutes(5)|}, MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)] });
+            """);
+        var fixedSource = Code.InMethod("""
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { AckWait = TimeSpan.FromSeconds(10), MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)] });
+            """);
+        await ConsumerVerify.CodeFixAsync<SetConfigurationValueCodeFixProvider>(source, fixedSource, Only("JS2011"), "JS2011");
     }
 }

@@ -129,7 +129,7 @@ public class ConfigCallTests
     {
         var source = Code.InMethod("""
                     await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { NumReplicas = 3, MaxBytes = 1, MaxAge = TimeSpan.FromDays(1), DenyDelete = true, DenyPurge = true });
-                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("worker") { MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(1)] });
+                    await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("worker") { MaxDeliver = 5, Backoff = [TimeSpan.FromSeconds(1)], MaxExpires = TimeSpan.FromMinutes(1) });
             """);
         await Streams.AnalyzerAsync(source);
         await Consumers.AnalyzerAsync(source);

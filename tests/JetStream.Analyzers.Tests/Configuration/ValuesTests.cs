@@ -228,7 +228,7 @@ public class ValuesTests
     [InlineData("new List<TimeSpan> { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1) }")]
     public async Task DurationLists(string expression)
     {
-        var source = Code.InMethod($"        await js.CreateOrUpdateConsumerAsync(\"ORDERS\", {Configs.Consumer("{|#0:MaxDeliver = 2|}", $"Backoff = {expression}")});");
+        var source = Code.InMethod($"        await js.CreateOrUpdateConsumerAsync(\"ORDERS\", {Configs.Consumer("-AckWait", "{|#0:MaxDeliver = 2|}", $"Backoff = {expression}")});");
         await Consumers.AnalyzerAsync(source,
             Consumers.Diagnostic("JS2100").WithLocation(0).WithMessage(
                 "Consumer 'worker' on stream 'ORDERS' is rejected by NATS server 2.15.1: max deliver is required to be > length of backoff values (max deliver is 2, backoff has 3 values)"));

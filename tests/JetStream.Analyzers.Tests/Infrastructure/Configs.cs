@@ -25,7 +25,8 @@ public static class Configs
     {
         ("AckWait", "TimeSpan.FromSeconds(30)"),
         ("MaxDeliver", "5"),
-        ("Backoff", "[TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)]"),
+        ("Backoff", "[TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)]"),
+        ("MaxExpires", "TimeSpan.FromMinutes(1)"),
     };
 
     /// <summary>A push consumer no consumer rule reports with default options.</summary>

@@ -128,12 +128,17 @@ public class PackageTests : IClassFixture<PackageFixture>
             (exitCode, output) = await DotNet.RunProgramAsync(Path.Combine(tools, "jetstream-lint"), Repository.PathOf("samples", "config-repo"), TimeSpan.FromMinutes(2), ".", "k8s/events.yaml", "--server-version", "2.10.14", "--format", "sarif", "--output", sarif);
 
             Assert.True(exitCode == 0, "The sample has warnings only at 2.10.14:\n" + output);
-            Assert.Matches(@"jetstream-lint: 6 files, 0 errors, 5 warnings, 0 suggestions in \d+\.\d\d s", output);
+            Assert.Matches(@"jetstream-lint: 6 files, 0 errors, 10 warnings, 0 suggestions in \d+\.\d\d s", output);
             var log = File.ReadAllText(sarif);
             SarifSchema.AssertValid(log);
             var results = System.Text.Json.Nodes.JsonNode.Parse(log)!["runs"]![0]!["results"]!.AsArray();
             Assert.Equal(
-                new[] { "jetstream/AUDIT.stream.json JS4002", "jetstream/ORDERS/consumers/invoicing.yaml JS2001", "jetstream/ORDERS/consumers/invoicing.yaml JS2002", "jetstream/PAYMENTS/stream.yaml JS1006", "k8s/events.yaml JS1005" },
+                new[]
+                {
+                    "jetstream/AUDIT.stream.json JS4002", "jetstream/ORDERS/consumers/fulfilment.json JS2009", "jetstream/ORDERS/consumers/invoicing.yaml JS2001",
+                    "jetstream/ORDERS/consumers/invoicing.yaml JS2002", "jetstream/ORDERS/consumers/invoicing.yaml JS2009", "jetstream/ORDERS/stream.json JS1012",
+                    "jetstream/PAYMENTS/stream.yaml JS1006", "jetstream/PAYMENTS/stream.yaml JS1008", "k8s/events.yaml JS1005", "k8s/events.yaml JS2009",
+                },
                 results.Select(r => $"{(string)r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!} {(string)r["ruleId"]!}"));
         }
         finally

@@ -55,7 +55,7 @@ public static class Models
         DenyPurge = kind == StreamKind.KeyValue ? ConfigValue<bool>.Defaulted(false) : default,
     };
 
-    /// <summary>A durable pull consumer no rule reports: explicit acks, 30 s ack wait, max deliver 5, backoff 1s/10s/1m.</summary>
+    /// <summary>A durable pull consumer no rule reports: explicit acks, 30 s ack wait, max deliver 5, backoff 30s/1m/5m, max expires 1m.</summary>
     public static ConsumerModel SafeConsumer(string name = "worker") => new()
     {
         Operation = ConfigOperation.CreateOrUpdate,
@@ -66,7 +66,8 @@ public static class Models
         AckPolicy = ConfigValue<AckPolicy>.Defaulted(AckPolicy.Explicit),
         AckWait = Known(30 * Durations.Second, "ack_wait"),
         MaxDeliver = Known(5L, "max_deliver"),
-        Backoff = List("backoff", 1 * Durations.Second, 10 * Durations.Second, 1 * Durations.Minute),
+        Backoff = List("backoff", 30 * Durations.Second, 1 * Durations.Minute, 5 * Durations.Minute),
+        MaxExpires = Known(1 * Durations.Minute, "max_expires"),
     };
 
     /// <summary>The safe consumer as a push consumer with heartbeat and flow control.</summary>

@@ -9,7 +9,8 @@ namespace JetStream.Analyzers.Tests.Server;
 /// <summary>
 /// JS2100's cluster-dependent reason: on an interest or work-queue stream a consumer's replicas must equal the
 /// stream's (2.9.12+). A standalone server never gets there (a consumer can't exceed its R1 stream), so each release
-/// judges the files on a 3-node cluster, and the linter, given that release, must agree.
+/// judges the files on a 3-node cluster, and the linter, given that release, must agree. The variants the server
+/// accepts with fewer consumer replicas than the stream are JS2007's.
 /// </summary>
 public sealed class ConsumerReplicasInClusterTests
 {
@@ -41,6 +42,7 @@ public sealed class ConsumerReplicasInClusterTests
             var consumer = $$"""{"stream_name":"R3{{retention.ToUpperInvariant()}}","config":{"durable_name":"c{{replicas}}","ack_policy":"explicit","num_replicas":{{replicas}}""" + "}}";
             using var repo = new ConfigRepo().With("streams/stream.json", stream).With("consumers/consumer.json", consumer);
             var lint = repo.Lint(release).Where(l => l.StartsWith("consumers/", StringComparison.Ordinal) && l.Contains(": JS2100:", StringComparison.Ordinal)).ToList();
+            var lessDurable = repo.Lint(release).Where(l => l.Contains(": JS2007:", StringComparison.Ordinal)).ToList();
 
             var created = await RawJetStreamApi.CreateStreamAsync(cluster.Connection, stream);
             Assert.True(created is null, $"{retention} stream: {created}");
@@ -51,6 +53,9 @@ public sealed class ConsumerReplicasInClusterTests
             Assert.True(rejected == answer is not null, $"{what}: the server answered {answer ?? "accepted"}");
             Assert.True(rejected ? answer!.Contains(Mismatch, StringComparison.Ordinal) : true, $"{what}: {answer}");
             Assert.True(rejected ? lint.Any(l => l.Contains(Mismatch, StringComparison.Ordinal)) : lint.Count == 0, $"{what}: the linter reported {string.Join(" | ", lint)}");
+
+            // JS2007: a consumer the server accepts with fewer replicas than its stream; the rejected variant stays JS2100.
+            Assert.True((replicas == 1 && !rejected) == (lessDurable.Count == 1), $"{what}: JS2007 reported {string.Join(" | ", lessDurable)}");
         }
     }
 }

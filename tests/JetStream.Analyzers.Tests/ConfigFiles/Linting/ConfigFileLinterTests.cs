@@ -84,7 +84,8 @@ public class ConfigFileLinterTests
                     "durable_name": "processor",
                     "ack_policy": "explicit",
                     "max_deliver": 5,
-                    "backoff": [1000000000, 10000000000]
+                    "backoff": [1000000000, 10000000000],
+                    "max_expires": 60000000000
                   }
                 }
                 """);
@@ -97,7 +98,7 @@ public class ConfigFileLinterTests
         using var repo = new ConfigRepo()
             .With("ORDERS/stream.json", SafeStream)
             .With("ORDERS/consumers/processor.json", """
-                { "durable_name": "processor", "ack_policy": "explicit", "max_deliver": 5, "backoff": [1000000000], "filter_subject": "payments.>" }
+                { "durable_name": "processor", "ack_policy": "explicit", "max_deliver": 5, "backoff": [1000000000], "filter_subject": "payments.>", "max_expires": 60000000000 }
                 """);
         Assert.Equal(
             new[] { "ORDERS/consumers/processor.json(1,119): JS4008: Consumer 'processor' on stream 'ORDERS' filters on 'payments.>', which no subject of stream 'ORDERS' (orders.>) can match; the consumer would never receive a message" },
@@ -107,7 +108,7 @@ public class ConfigFileLinterTests
     [Fact]
     public void BareConsumerWithoutStream_SaysHowToNameOne()
     {
-        using var repo = new ConfigRepo().With("processor.json", """{ "durable_name": "processor", "ack_policy": "none" }""");
+        using var repo = new ConfigRepo().With("processor.json", """{ "durable_name": "processor", "ack_policy": "none", "max_expires": 60000000000 }""");
         var finding = Assert.Single(repo.Lint());
         Assert.StartsWith("processor.json(1,19): JS4005: Consumer 'processor' names no stream: put a bare consumer config in a folder named after its stream", finding);
     }
@@ -115,7 +116,7 @@ public class ConfigFileLinterTests
     [Fact]
     public void ConsumerForUnknownStream_IsReportedAtTheStreamName()
     {
-        using var repo = new ConfigRepo().With("orders.json", SafeStream).With("c.json", """{ "stream_name": "ORDRES", "config": { "durable_name": "c", "ack_policy": "none" } }""");
+        using var repo = new ConfigRepo().With("orders.json", SafeStream).With("c.json", """{ "stream_name": "ORDRES", "config": { "durable_name": "c", "ack_policy": "none", "max_expires": 60000000000 } }""");
         Assert.Equal(
             new[] { "c.json(1,18): JS4005: Consumer 'c' is for stream 'ORDRES', which no linted file defines; add the stream's file to the JetStreamConfig items, or check the name" },
             repo.Lint());
@@ -190,6 +191,7 @@ public class ConfigFileLinterTests
               ackPolicy: explicit
               maxDeliver: 5
               backoff: ["1s", "30s"]
+              maxRequestExpires: 1m
               deliverPolicy: by_start_sequence
             ---
             apiVersion: v1
@@ -200,7 +202,7 @@ public class ConfigFileLinterTests
         Assert.Equal(
             new[]
             {
-                "k8s/orders.yaml(24,18): JS4003: Consumer 'processor': 'deliverPolicy' must be one of \"all\", \"last\", \"new\", \"byStartSequence\", \"byStartTime\", \"lastPerSubject\" (case-sensitive), not the string \"by_start_sequence\"",
+                "k8s/orders.yaml(25,18): JS4003: Consumer 'processor': 'deliverPolicy' must be one of \"all\", \"last\", \"new\", \"byStartSequence\", \"byStartTime\", \"lastPerSubject\" (case-sensitive), not the string \"by_start_sequence\"",
                 "k8s/orders.yaml(6,9): JS1005: Stream 'ORDERS' uses memory storage (CRD default: set storage explicitly); its messages are lost when the servers restart. Use file storage unless the data is disposable.",
             },
             repo.Lint());

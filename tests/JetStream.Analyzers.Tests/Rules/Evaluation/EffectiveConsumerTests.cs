@@ -9,7 +9,7 @@ public class EffectiveConsumerTests
 {
     [Fact]
     public void AckWait_FirstBackoffWins() =>
-        Assert.Equal(Durations.Second, EffectiveConsumer.AckWait(SafeConsumer()));
+        Assert.Equal(30 * Durations.Second, EffectiveConsumer.AckWait(SafeConsumer().With(c => c.AckWait = Known(Durations.Minute, "aw"))));
 
     [Theory]
     [InlineData(null, EffectiveConsumer.DefaultAckWait)]

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+
+namespace JetStream.Analyzers.Rules.Definitions;
+
+/// <summary>
+/// JS1011: an interest-retention stream that nothing reads: no consumer is defined for it and no defined stream
+/// mirrors or sources it (both read through a consumer of their own). Only for a complete set.
+/// </summary>
+public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
+{
+    public override RuleInfo Rule => RuleCatalog.InterestStreamWithoutConsumer;
+
+    public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
+    {
+        if (!set.IsComplete)
+        {
+            return;
+        }
+
+        foreach (var (stream, _) in set.Streams)
+        {
+            if (stream.Retention.Is(RetentionPolicy.Interest) && DefinitionSet.KnownName(stream.Name) is { } name
+                && set.ConsumersOf(name).Count == 0 && !set.IsCopied(name))
+            {
+                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream)));
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+
+namespace JetStream.Analyzers.Rules.Definitions;
+
+/// <summary>
+/// JS1009: a mirror or source naming a stream that no definition provides. Sources in another account or domain
+/// (external.api, the CLI's domain) are provided elsewhere and not checked.
+/// </summary>
+public sealed class SourceNotDefined : DefinitionSetRule
+{
+    public override RuleInfo Rule => RuleCatalog.SourceNotDefined;
+
+    public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
+    {
+        if (!set.IsComplete)
+        {
+            return;
+        }
+
+        foreach (var (stream, context) in set.Streams)
+        {
+            var isMirror = stream.Mirror.IsKnown;
+            foreach (var origin in DefinitionSet.Origins(stream))
+            {
+                if (DefinitionSet.KnownName(origin.Name) is not { } name || set.Provides(name)
+                    || !origin.ExternalApi.IsAbsent || !origin.Domain.IsAbsent || !origin.IsExternal.IsAbsent && !origin.IsExternal.Is(false))
+                {
+                    continue;
+                }
+
+                var what = isMirror ? $"mirrors ({context.Field("mirror")})" : $"sources ({context.Field("sources")})";
+                findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name));
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
+using static JetStream.Analyzers.Tests.Rules.Models;
+
+namespace JetStream.Analyzers.Tests.Rules.Definitions;
+
+/// <summary>JS1008, JS1009, JS1011 and JS1012 over hand-built sets of definitions.</summary>
+public class DefinitionSetRulesTests
+{
+    private static List<Finding> Run(IEnumerable<StreamModel> streams, IEnumerable<ConsumerModel>? consumers = null, bool complete = true, RuleContext? context = null, IEnumerable<string>? elsewhere = null)
+    {
+        var c = context ?? RuleContext.Default;
+        return RuleEngine.Evaluate(new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? new ConsumerModel[0]).Select(m => (m, c)).ToList(), complete, elsewhere));
+    }
+
+    private static List<string> Ids(List<Finding> findings) => findings.Select(f => f.Rule.Id).ToList();
+
+    private static StreamSourceModel Source(string name, string? api = null) => new()
+    {
+        Name = Known(name, "source:" + name),
+        ExternalApi = api is null ? default : Known(api, "api"),
+    };
+
+    private static StreamModel Mirror(string name, string of) => SafeStream(name).With(s => { s.Subjects = default; s.Mirror = Known(Source(of), "mirror"); });
+
+    private static StreamModel Sourcing(string name, params StreamSourceModel[] sources) =>
+        SafeStream(name).With(s => s.Sources = ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, "sources"));
+
+    private static ConsumerModel ConsumerOf(string stream, string name, params string[] filters) => SafeConsumer(name).With(c =>
+    {
+        c.StreamName = Known(stream, "stream_name");
+        if (filters.Length == 1)
+        {
+            c.FilterSubject = Known(filters[0], "filter");
+        }
+        else if (filters.Length > 1)
+        {
+            c.FilterSubjects = List("filters", filters);
+        }
+    });
+
+    // ---------------------------------------------------------------- JS1008
+
+    [Fact]
+    public void JS1008_CriticalStreamWithoutCopy_ReportedAtItsName()
+    {
+        var critical = WithOptions((OptionKeys.CriticalStreams, "ORDERS"));
+        var finding = Assert.Single(Run(new[] { SafeStream() }, context: critical));
+        Assert.Equal(RuleIds.CriticalStreamWithoutCopy, finding.Rule.Id);
+        Assert.Equal("name", finding.Origin);
+        Assert.StartsWith("Stream 'ORDERS' is listed in jetstream_critical_streams, but no defined stream mirrors or sources it", finding.Message);
+    }
+
+    [Fact]
+    public void JS1008_AMirrorOrASourceIsACopy()
+    {
+        var critical = WithOptions((OptionKeys.CriticalStreams, "ORD*"));
+        Assert.Empty(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDERS") }, context: critical));
+        Assert.Empty(Run(new[] { SafeStream(), Sourcing("ALL", Source("ORDERS")) }, context: critical));
+        Assert.Empty(Run(new[] { SafeStream() })); // not critical
+        Assert.Empty(Run(new[] { SafeStream().With(s => s.Name = Unknown<string>("name")) }, context: critical));
+    }
+
+    // ---------------------------------------------------------------- JS1009
+
+    [Fact]
+    public void JS1009_UndefinedOrigin_ReportedAtTheName()
+    {
+        var finding = Assert.Single(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }));
+        Assert.Equal(RuleIds.SourceNotDefined, finding.Rule.Id);
+        Assert.Equal("source:ORDRES", finding.Origin);
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no linted definition provides", finding.Message);
+        Assert.StartsWith("Stream 'ALL' sources (sources) stream 'EU'", Assert.Single(Run(new[] { SafeStream(), Sourcing("ALL", Source("ORDERS"), Source("EU")) })).Message);
+    }
+
+    [Fact]
+    public void JS1009_ExternalOrProvidedElsewhereOrIncomplete_NotReported()
+    {
+        Assert.Empty(Run(new[] { Sourcing("ALL", Source("EU", "$JS.eu.API")) }));
+        Assert.Empty(Run(new[] { Sourcing("ALL", Source("EU")) }, elsewhere: new[] { "EU" }));
+        Assert.Empty(Run(new[] { Sourcing("ALL", Source("EU")) }, complete: false));
+        Assert.Empty(Run(new[] { Sourcing("ALL", new StreamSourceModel { Name = Unknown<string>("n") }) }));
+    }
+
+    // ---------------------------------------------------------------- JS1011
+
+    [Fact]
+    public void JS1011_InterestStreamNobodyReads_ReportedAtTheRetention()
+    {
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var finding = Assert.Single(Run(new[] { interest }));
+        Assert.Equal(RuleIds.InterestStreamWithoutConsumer, finding.Rule.Id);
+        Assert.Equal("retention", finding.Origin);
+        Assert.Empty(Run(new[] { interest }, new[] { ConsumerOf("EVENTS", "audit") }));
+        Assert.Empty(Run(new[] { interest, Sourcing("ALL", Source("EVENTS")) }));
+        Assert.Empty(Run(new[] { interest }, complete: false));
+        Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }));
+    }
+
+    // ---------------------------------------------------------------- JS1012
+
+    private static StreamModel WorkQueue(params string[] subjects) =>
+        SafeStream("JOBS").With(s => { s.Retention = Known(RetentionPolicy.WorkQueue, "retention"); s.Subjects = List("subjects", subjects); });
+
+    [Fact]
+    public void JS1012_SubjectPartlyCovered_ReportedAtTheSubjects()
+    {
+        var finding = Assert.Single(Run(new[] { WorkQueue("jobs.>") }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>"), ConsumerOf("JOBS", "sms", "jobs.sms.>") }));
+        Assert.Equal(RuleIds.WorkQueueSubjectsNotConsumed, finding.Rule.Id);
+        Assert.Equal("subjects", finding.Origin);
+        Assert.StartsWith("Stream 'JOBS' has subject 'jobs.>', but the consumers' filters take only part of it ('jobs.email.>', 'jobs.sms.>');", finding.Message);
+    }
+
+    [Fact]
+    public void JS1012_SubjectNoFilterMatches_Reported()
+    {
+        var finding = Assert.Single(Run(new[] { WorkQueue("jobs.email.>", "jobs.push.>") }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }));
+        Assert.StartsWith("Stream 'JOBS' has subject 'jobs.push.>', but no consumer's filter matches it;", finding.Message);
+    }
+
+    [Fact]
+    public void JS1012_NotReported()
+    {
+        Assert.Empty(Run(new[] { WorkQueue("jobs.email.>", "jobs.sms") }, new[] { ConsumerOf("JOBS", "a", "jobs.email.>"), ConsumerOf("JOBS", "b", "jobs.*") }));
+        Assert.Empty(Run(new[] { WorkQueue("jobs.>") }, new[] { ConsumerOf("JOBS", "all") })); // unfiltered takes everything
+        Assert.Empty(Run(new[] { WorkQueue("jobs.>") }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>"), ConsumerOf("JOBS", "x").With(c => c.FilterSubject = Unknown<string>("f")) }));
+        Assert.Empty(Run(new[] { WorkQueue("jobs.>") })); // no consumers at all
+        Assert.Empty(Run(new[] { WorkQueue("jobs.>") }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }, complete: false));
+        Assert.Empty(Run(new[] { WorkQueue("jobs.>").With(s => s.Retention = Known(RetentionPolicy.Limits, "r")) }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }));
+    }
+
+    [Fact]
+    public void SafeSetsAreSilent() =>
+        Assert.Empty(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDERS") }, new[] { ConsumerOf("ORDERS", "worker") }, context: WithOptions((OptionKeys.CriticalStreams, "ORDERS"))));
+}
