@@ -131,7 +131,7 @@ public class LintCommandTests
     [InlineData(new[] { "--output", "jetstream" }, "jetstream-lint: error: --output 'jetstream' is a folder; name a file such as jetstream/jetstream.sarif")]
     [InlineData(new[] { "--output", "nowhere/report.sarif" }, "jetstream-lint: error: --output 'nowhere/report.sarif': the folder '{root}/nowhere' does not exist")]
     [InlineData(new[] { "--server-version", "2.x" }, "jetstream-lint: error: --server-version '2.x' is not a nats-server version; write it as 2.10.14")]
-    [InlineData(new[] { "--severity", "JS9999=error" }, "jetstream-lint: error: --severity 'JS9999=error' does not name a rule; write it as JS1004=suggestion with a rule ID from JS1001 to JS5009")]
+    [InlineData(new[] { "--severity", "JS9999=error" }, "jetstream-lint: error: --severity 'JS9999=error' does not name a rule; write it as JS1004=suggestion with a rule ID from JS1001 to JS6008")]
     [InlineData(new[] { "--severity", "JS1005=loud" }, "jetstream-lint: error: --severity 'JS1005=loud': 'loud' is not a severity; use error, warning, suggestion, none or default")]
     [InlineData(new[] { "--frobnicate" }, "jetstream-lint: error: unknown option '--frobnicate' (see --help)")]
     [InlineData(new[] { "--output" }, "jetstream-lint: error: --output needs a value (see --help)")]
