@@ -72,6 +72,32 @@ public sealed class StreamHealthTests
     }
 
     [Theory]
+    [NatsRelease(NatsReleases.V2_9)]
+    [NatsRelease(NatsReleases.V2_10)]
+    [NatsRelease(NatsReleases.V2_15)]
+    public async Task A_mirror_whose_origin_was_deleted_is_reported_once_it_has_not_heard_from_it(string release)
+    {
+        await using var server = await NatsServer.StartAsync(release);
+        var origin = """{"name":"ORIGIN","subjects":["origin.>"],"max_age":3600000000000}""";
+        var copy = """{"name":"COPY","mirror":{"name":"ORIGIN"},"max_age":3600000000000}""";
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, origin);
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, copy);
+        await PublishAsync(server.Connection, "origin.x", 5);
+        using var repo = new ConfigRepo().With("streams/copy.json", copy);
+        await WaitAsync(async () => await MessagesAsync(server.Connection, "COPY") == 5);
+        var options = Options(("jetstream_max_mirror_inactive", "3s"));
+        Assert.Empty(await CheckAsync(server.Connection, server.Url, repo, "JS6005", options));
+
+        Assert.Null(await RawJetStreamApi.RequestAsync(server.Connection, "STREAM.DELETE.ORIGIN"));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        // 2.9 keeps the error of its last attempt ('stream not found'); 2.10 and later keep none, and only `active` tells.
+        var finding = Assert.Single(await CheckAsync(server.Connection, server.Url, repo, "JS6005", options));
+        var problem = release == NatsReleases.V2_9 ? "the server reports 'stream not found' (0 messages behind)" : @"it last heard from the origin \d+s ago, longer than 3s (0 messages behind)";
+        Assert.Matches(@"^streams/copy\.json\(1,9\): JS6005: Stream 'COPY' mirrors stream 'ORIGIN': " + problem.Replace("(", @"\(").Replace(")", @"\)") + @"\. Check that", finding);
+    }
+
+    [Theory]
     [NatsRelease(NatsReleases.V2_10)]
     [NatsRelease(NatsReleases.V2_15)]
     public async Task Consumers_past_the_thresholds_are_reported_per_stream_and_for_the_account(string release)
