@@ -1,7 +1,9 @@
 // Live check cost against a real nats-server on loopback: how many requests and how long for a repository of
 // N streams (each with a file) and C consumers, and the peak memory of the process. The server is seeded with the
-// same definitions, one field changed on every tenth stream so that drift is found and reported.
+// same definitions, one field changed on every tenth stream so that drift is found and reported. Then the health pass
+// (JS6001-JS6008 over every stream, as JetStreamHealth=true) on its own session: its requests, time and memory.
 //   dotnet run -c Release --project benchmarks/LiveCheckBenchmark -- [streams=1000] [consumersPerStream=2] [runs=5]
+// NATS_SERVER_BINARY names the nats-server to run (default: the installed one).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -17,7 +19,7 @@ var streams = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var consumersPerStream = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 
-var binary = new[] { "/usr/sbin/nats-server", "/usr/local/bin/nats-server", "/usr/bin/nats-server" }.FirstOrDefault(File.Exists)
+var binary = new[] { Environment.GetEnvironmentVariable("NATS_SERVER_BINARY") ?? string.Empty, "/usr/sbin/nats-server", "/usr/local/bin/nats-server", "/usr/bin/nats-server" }.FirstOrDefault(File.Exists)
     ?? throw new InvalidOperationException("nats-server is not installed: apt-get update && apt-get install -y nats-server");
 var store = Directory.CreateTempSubdirectory("live-bench-store-").FullName;
 var repo = Directory.CreateTempSubdirectory("live-bench-repo-").FullName;
@@ -72,6 +74,33 @@ try
     times.Sort();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"median total {times[times.Count / 2]:0} ms over {runs} runs; one INFO request per asset would be {1 + streams + streams * consumersPerStream} requests; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
+
+    // Messages on every stream, so that the consumers have pending counts to read.
+    for (var s = 0; s < streams; s++)
+    {
+        await nats.PublishAsync($"bench.{s}.x", "m");
+    }
+
+    await nats.PingAsync();
+    var healthTimes = new List<double>();
+    for (var run = 0; run < runs; run++)
+    {
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var result = LiveLint.Run(() => settings, version => new ConfigFileLinter(_ => new RuleContext(RuleOptions.Default, version ?? ServerVersion.Newest), repo).LintAll(Array.Empty<string>()),
+            new JetStream.Analyzers.LiveCheck.Health.HealthSettings { AllStreams = true, ProjectOptions = new RuleOptions(key => key == "jetstream_max_consumer_pending" ? "0" : null) });
+        var total = clock.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var retained = GC.GetTotalMemory(forceFullCollection: false);
+        healthTimes.Add(total.TotalMilliseconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"health run {run + 1}: {result.Requests} requests, {result.Health?.Streams.Count} streams, {result.Health?.Streams.Sum(h => h.Consumers?.Count ?? 0)} consumers, {result.Findings.Count(f => f.Rule.Id == "JS6001")} JS6001 findings; {total.TotalMilliseconds:0} ms; allocated {allocated / (1024 * 1024)} MiB, heap after {retained / (1024 * 1024)} MiB"));
+    }
+
+    healthTimes.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"health pass: median {healthTimes[healthTimes.Count / 2]:0} ms over {runs} runs; peak working set of the process {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB"));
 }
 finally
 {

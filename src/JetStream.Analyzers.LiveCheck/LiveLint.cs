@@ -2,22 +2,26 @@ using System;
 using System.Collections.Generic;
 using JetStream.Analyzers.ConfigFiles.Linting;
 using JetStream.Analyzers.LiveCheck.Connection;
+using JetStream.Analyzers.LiveCheck.Health;
 using JetStream.Analyzers.LiveCheck.Protocol;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Health;
 
 namespace JetStream.Analyzers.LiveCheck;
 
 /// <summary>
 /// What the build does with a server set: connect, lint the files with the server's version, check them against the
-/// server. Anything that goes wrong with the server is a JS5001 finding (never an exception); the lint still runs.
+/// server, then run the health rules over the state of the streams. Anything that goes wrong with the server is a JS5001 finding (never an exception); the lint still runs.
 /// </summary>
 public static class LiveLint
 {
     /// <param name="settings">Resolves the connection settings; a <see cref="LiveCheckException"/> there is a JS5001 too.</param>
     /// <param name="lint">Lints the files with the connected server's version, or with the configured one (null) when not connected.</param>
-    public static LiveLintResult Run(Func<ConnectionSettings> settings, Func<ServerVersion?, LintResult> lint)
+    /// <param name="health">Which streams the health rules look at, with what options; null: the streams the files define, default options.</param>
+    public static LiveLintResult Run(Func<ConnectionSettings> settings, Func<ServerVersion?, LintResult> lint, HealthSettings? health = null)
     {
+        HealthSnapshot? snapshot = null;
         var findings = new List<Finding>();
         LiveSession? session = null;
         var display = "the JetStream server";
@@ -40,6 +44,9 @@ public static class LiveLint
                 try
                 {
                     findings.AddRange(session.Check(result));
+                    var (healthSnapshot, healthFindings) = session.Health(result, health ?? HealthSettings.DefinedStreams);
+                    snapshot = healthSnapshot;
+                    findings.AddRange(healthFindings);
                 }
                 catch (Exception e) when (!IsCritical(e))
                 {
@@ -48,7 +55,7 @@ public static class LiveLint
             }
 
             findings.AddRange(result.Findings);
-            return new LiveLintResult(findings, result, session?.Snapshot.Display, session?.Requests ?? 0);
+            return new LiveLintResult(findings, result, session?.Snapshot.Display, session?.Requests ?? 0, snapshot);
         }
     }
 
@@ -62,8 +69,9 @@ public static class LiveLint
 /// <summary>The findings of a live lint (the live check's first, then the lint's) and what it talked to.</summary>
 public sealed class LiveLintResult
 {
-    public LiveLintResult(List<Finding> findings, LintResult lint, string? server, int requests)
+    public LiveLintResult(List<Finding> findings, LintResult lint, string? server, int requests, HealthSnapshot? health = null)
     {
+        Health = health;
         Findings = findings;
         Lint = lint;
         Server = server;
@@ -78,4 +86,7 @@ public sealed class LiveLintResult
     public string? Server { get; }
 
     public int Requests { get; }
+
+    /// <summary>The state the health rules looked at, for the report; null when the check didn't get that far.</summary>
+    public HealthSnapshot? Health { get; }
 }

@@ -9,6 +9,7 @@ using JetStream.Analyzers.ConfigFiles.Linting;
 using JetStream.Analyzers.ConfigFiles.Reporting;
 using JetStream.Analyzers.LiveCheck;
 using JetStream.Analyzers.LiveCheck.Connection;
+using JetStream.Analyzers.LiveCheck.Health;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using Microsoft.Build.Framework;
@@ -77,6 +78,12 @@ public sealed class LintJetStreamConfig : Task
 
     public string? Timeout { get; set; }
 
+    /// <summary>$(JetStreamHealth): the health rules (JS6xxx) look at every stream of the account, not only the defined ones.</summary>
+    public bool Health { get; set; }
+
+    /// <summary>$(JetStreamReportFile): where the live check writes the consumer report (JSON for a .json file, else a table).</summary>
+    public string? ReportFile { get; set; }
+
     /// <summary>$(JetStreamErrorLog): a SARIF 2.1.0 file of the findings as reported, the same as jetstream-lint --format sarif writes.</summary>
     public string? ErrorLog { get; set; }
 
@@ -94,8 +101,10 @@ public sealed class LintJetStreamConfig : Task
         List<Finding> findings;
         try
         {
-            findings = ConfigurationFindings.For(editorConfig, paths, ServerVersion, origin: null, AnalysisMode);
-            findings.AddRange(LiveCheckRequested ? LintAgainstServer(Lint) : Lint(null).Findings);
+            // With a live check the project's options apply to the account and the streams no file defines: check them too.
+            var optionSources = LiveCheckRequested && !string.IsNullOrEmpty(ProjectFile) ? paths.Append(ProjectFile!) : paths;
+            findings = ConfigurationFindings.For(editorConfig, optionSources, ServerVersion, origin: null, AnalysisMode);
+            findings.AddRange(LiveCheckRequested ? LintAgainstServer(Lint, ProjectOptions(editorConfig)) : Lint(null).Findings);
         }
         catch (Exception e) when (!IsCritical(e))
         {
@@ -124,7 +133,13 @@ public sealed class LintJetStreamConfig : Task
 
     private bool LiveCheckRequested => !string.IsNullOrWhiteSpace(Server) || !string.IsNullOrWhiteSpace(Context);
 
-    private List<Finding> LintAgainstServer(Func<Rules.Evaluation.ServerVersion?, LintResult> lint)
+    private RuleOptions ProjectOptions(EditorConfigResolver editorConfig)
+    {
+        var properties = editorConfig.PropertiesFor(ProjectFile ?? Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), "project.csproj"));
+        return new RuleOptions(key => properties.TryGetValue(key, out var value) ? value : null);
+    }
+
+    private List<Finding> LintAgainstServer(Func<Rules.Evaluation.ServerVersion?, LintResult> lint, RuleOptions projectOptions)
     {
         var result = LiveLint.Run(
             () => ConnectionSettings.Resolve(new LiveCheckProperties
@@ -143,10 +158,16 @@ public sealed class LintJetStreamConfig : Task
                 Context = Context,
                 Timeout = Timeout,
             }),
-            lint);
+            lint,
+            new HealthSettings { AllStreams = Health, ProjectOptions = projectOptions });
         if (result.Server is { } server)
         {
             Log.LogMessage(MessageImportance.Normal, $"JetStream live check: {Describe.Plural(result.Lint.Streams.Count, "stream")} and {Describe.Plural(result.Lint.Consumers.Count, "consumer")} compared with {server} in {Describe.Plural(result.Requests, "read-only request")}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(ReportFile) && result.Health is { } health)
+        {
+            WriteReport(health);
         }
 
         return result.Findings;
@@ -199,6 +220,21 @@ public sealed class LintJetStreamConfig : Task
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             Log.LogError($"JetStreamErrorLog: can't write '{ErrorLog}': {e.Message}");
+        }
+    }
+
+    private void WriteReport(Rules.Health.HealthSnapshot health)
+    {
+        var path = Path.GetFullPath(Path.Combine(ProjectDirectory ?? Directory.GetCurrentDirectory(), ReportFile!));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? HealthReport.Json(health) : HealthReport.Table(health));
+            Log.LogMessage(MessageImportance.Normal, $"JetStream report: {Describe.Plural(health.Streams.Count, "stream")} written to {path}.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Log.LogError($"JetStreamReportFile: can't write '{ReportFile}': {e.Message}");
         }
     }
 

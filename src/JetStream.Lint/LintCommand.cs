@@ -43,6 +43,11 @@ public static class LintCommand
             }
 
             var output = options.Output is null ? null : CheckOutput(options.Output, currentDirectory);
+            if (options.Report)
+            {
+                return Report(new LintRunner(options, currentDirectory, environment), output, stdout, stderr);
+            }
+
             var files = FileSelection.Resolve(options.Paths, options.Includes, options.Excludes, currentDirectory);
             if (files.Count == 0)
             {
@@ -95,6 +100,28 @@ public static class LintCommand
             stderr.WriteLine($"jetstream-lint: error: the lint failed unexpectedly ({e.GetType().Name}: {e.Message}); please report this with the files involved");
             return UsageOrIoError;
         }
+    }
+
+    private static int Report(LintRunner runner, string? output, TextWriter stdout, TextWriter stderr)
+    {
+        var (report, problem) = runner.Report();
+        if (report is null)
+        {
+            stderr.WriteLine($"jetstream-lint: error: {problem}");
+            return UsageOrIoError;
+        }
+
+        if (output is null)
+        {
+            stdout.Write(report);
+        }
+        else
+        {
+            WriteWhole(output, report);
+        }
+
+        stderr.WriteLine($"jetstream-lint: report: {runner.LiveSummary}.");
+        return Clean;
     }
 
     private static string CheckOutput(string output, string currentDirectory)

@@ -19,6 +19,7 @@ public sealed class LintOptions
 {
     public const string Usage = """
         Usage: jetstream-lint [PATH...] [options]
+               jetstream-lint report --server URL [--format table|json] [--output FILE] [connection options]
 
         Lints JetStream stream and consumer definitions (JSON, YAML, NACK manifests) with the rules of JetStream.Analyzers.
         A folder is searched with the default globs (jetstream/**, streams/**, consumers/**, **/*.stream.*, **/*.consumer.*;
@@ -36,6 +37,8 @@ public sealed class LintOptions
           --format FORMAT         text (default), sarif, github (workflow annotations) or json
           --output FILE           write the report to FILE instead of stdout
           --server URL            check the files against a live server, read-only (nats://host:4222, comma-separated)
+          --health                with --server: the health rules (JS6xxx) look at every stream of the account, not
+                                  only the streams the files define
           --context NAME          a nats CLI context for whatever the options leave unset
           --creds FILE, --nkey FILE, --user NAME, --password P, --token T
                                   credentials; prefer JETSTREAM_CREDS, JETSTREAM_NKEY, JETSTREAM_USER,
@@ -45,7 +48,10 @@ public sealed class LintOptions
           --timeout SECONDS       connection and request timeout (default 10)
           --version, --help
 
-        Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
+        report writes the state of every stream and consumer of the account (messages, bytes, fill, replicas,
+        consumers; pending, ack pending, redelivered, last delivery, waiting pulls) as a table (default) or JSON.
+
+        Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error (report: the server couldn't be read).
         """;
 
     public List<string> Paths { get; } = new();
@@ -72,6 +78,12 @@ public sealed class LintOptions
 
     public bool LiveCheckRequested => !string.IsNullOrWhiteSpace(Live.Server) || !string.IsNullOrWhiteSpace(Live.Context);
 
+    /// <summary>--health: the health rules look at every stream of the account.</summary>
+    public bool Health { get; private set; }
+
+    /// <summary>The report verb: write the consumer report instead of linting.</summary>
+    public bool Report { get; private set; }
+
     public bool ShowHelp { get; private set; }
 
     public bool ShowVersion { get; private set; }
@@ -80,7 +92,14 @@ public sealed class LintOptions
     {
         var options = new LintOptions();
         var onlyPaths = false;
-        for (var i = 0; i < args.Count; i++)
+        var start = 0;
+        if (args.Count > 0 && args[0] == "report")
+        {
+            options.Report = true;
+            start = 1;
+        }
+
+        for (var i = start; i < args.Count; i++)
         {
             var arg = args[i];
             if (onlyPaths || !arg.StartsWith("-", StringComparison.Ordinal) || arg == "-")
@@ -156,6 +175,10 @@ public sealed class LintOptions
                     var format = Value();
                     options.Format = format.ToLowerInvariant() switch
                     {
+                        "text" when !options.Report => OutputFormat.Text,
+                        "table" when options.Report => OutputFormat.Text,
+                        "json" when options.Report => OutputFormat.Json,
+                        _ when options.Report => throw new UsageException($"--format '{format}' is not a report format; use table or json"),
                         "text" => OutputFormat.Text,
                         "sarif" => OutputFormat.Sarif,
                         "github" => OutputFormat.GitHub,
@@ -165,6 +188,9 @@ public sealed class LintOptions
                     break;
                 case "--output" or "-o":
                     options.Output = Value();
+                    break;
+                case "--health":
+                    options.Health = true;
                     break;
                 case "--server":
                     options.Live.Server = Value();
@@ -208,6 +234,16 @@ public sealed class LintOptions
                 default:
                     throw new UsageException($"unknown option '{name}' (see --help)");
             }
+        }
+
+        if (options.Report && !options.LiveCheckRequested)
+        {
+            throw new UsageException("report needs a server: --server URL or --context NAME");
+        }
+
+        if (options.Report && options.Paths.Count > 0)
+        {
+            throw new UsageException($"report reads the server only; '{options.Paths[0]}' is not an option of report (see --help)");
         }
 
         if (options.Paths.Count == 0)

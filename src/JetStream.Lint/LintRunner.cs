@@ -8,6 +8,7 @@ using JetStream.Analyzers.ConfigFiles.Linting;
 using JetStream.Analyzers.ConfigFiles.Reporting;
 using JetStream.Analyzers.LiveCheck;
 using JetStream.Analyzers.LiveCheck.Connection;
+using JetStream.Analyzers.LiveCheck.Health;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 
@@ -89,13 +90,35 @@ public sealed class LintRunner
 
     private List<Finding> LintAgainstServer(IReadOnlyList<string> files)
     {
-        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), connected => Lint(files, connected));
+        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), connected => Lint(files, connected), Health(options.Health));
         if (result.Server is { } server)
         {
             LiveSummary = $"{Describe.Plural(result.Lint.Streams.Count, "stream")} and {Describe.Plural(result.Lint.Consumers.Count, "consumer")} compared with {server} in {Describe.Plural(result.Requests, "read-only request")}";
         }
 
         return result.Findings;
+    }
+
+    /// <summary>
+    /// The consumer report of every stream of the account, or the reason it couldn't be read (a JS5001 message).
+    /// </summary>
+    public (string? Report, string? Problem) Report()
+    {
+        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), connected => Lint(Array.Empty<string>(), connected), Health(all: true));
+        if (result.Health is not { } snapshot)
+        {
+            return (null, result.Findings.FirstOrDefault(f => f.Rule.Id == RuleIds.ServerUnreachable)?.Message ?? "the server couldn't be read");
+        }
+
+        LiveSummary = $"{Describe.Plural(snapshot.Streams.Count, "stream")} read from {result.Server} in {Describe.Plural(result.Requests, "read-only request")}";
+        return (options.Format == OutputFormat.Json ? HealthReport.Json(snapshot) : HealthReport.Table(snapshot), null);
+    }
+
+    // The project's options: those of the .editorconfig that applies to the current folder.
+    private HealthSettings Health(bool all)
+    {
+        var properties = PropertiesFor(Path.Combine(currentDirectory, "jetstream-lint"));
+        return new HealthSettings { AllStreams = all, ProjectOptions = new RuleOptions(key => properties.TryGetValue(key, out var value) ? value : null) };
     }
 
     private RuleContext ContextFor(string path, ServerVersion? connected) =>

@@ -1,16 +1,20 @@
+using JetStream.Analyzers.Rules.Health;
 using JetStream.Analyzers.Rules.Model;
 
 namespace JetStream.Analyzers.LiveCheck.Server;
 
-/// <summary>A stream as the server runs it: its configuration in the rule model, and how many consumers it has.</summary>
+/// <summary>A stream as the server runs it: its configuration in the rule model, how many consumers it has, and its state.</summary>
 public sealed class ServerStream
 {
-    public ServerStream(string name, StreamModel config, long consumerCount)
+    public ServerStream(string name, StreamModel config, long consumerCount, StreamHealth health)
     {
         Name = name;
         Config = config;
         ConsumerCount = consumerCount;
+        Health = health;
     }
+
+    public StreamHealth Health { get; }
 
     public string Name { get; }
 
@@ -19,14 +23,17 @@ public sealed class ServerStream
     public long ConsumerCount { get; }
 }
 
-/// <summary>A consumer as the server runs it.</summary>
+/// <summary>A consumer as the server runs it, and its delivery state.</summary>
 public sealed class ServerConsumer
 {
-    public ServerConsumer(string name, ConsumerModel config)
+    public ServerConsumer(string name, ConsumerModel config, ConsumerHealth health)
     {
         Name = name;
         Config = config;
+        Health = health;
     }
+
+    public ConsumerHealth Health { get; }
 
     public string Name { get; }
 

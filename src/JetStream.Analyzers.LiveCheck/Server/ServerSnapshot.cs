@@ -6,24 +6,26 @@ using JetStream.Analyzers.ConfigFiles.Documents;
 using JetStream.Analyzers.LiveCheck.Connection;
 using JetStream.Analyzers.LiveCheck.Protocol;
 using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Health;
 
 namespace JetStream.Analyzers.LiveCheck.Server;
 
 /// <summary>
 /// What the live check knows about the server: its version and cluster, the account's limits and every stream,
-/// read with one account-info request and one paged list request per 256 streams. Consumers are listed per stream,
-/// and only for streams the repository defines consumers on.
+/// read with one account-info request and one paged list request per 256 streams, each with its state. Consumers are
+/// listed per stream, with their delivery state, and only for streams the checks ask about.
 /// </summary>
 public sealed class ServerSnapshot
 {
     private readonly NatsClient client;
     private readonly Dictionary<string, IReadOnlyList<ServerConsumer>?> consumers = new(StringComparer.Ordinal);
 
-    private ServerSnapshot(NatsClient client, ServerVersion version, AccountLimits limits, IReadOnlyList<ServerStream> streams, IReadOnlyCollection<string> unanswered)
+    private ServerSnapshot(NatsClient client, ServerVersion version, AccountLimits limits, AccountUsage usage, IReadOnlyList<ServerStream> streams, IReadOnlyCollection<string> unanswered)
     {
         this.client = client;
         Version = version;
         Limits = limits;
+        Usage = usage;
         Streams = streams;
         Unanswered = unanswered;
         StreamsByName = streams.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -39,6 +41,9 @@ public sealed class ServerSnapshot
     public Uri Server => client.Server;
 
     public AccountLimits Limits { get; }
+
+    /// <summary>What the account uses of its limits, from the same account-info reply.</summary>
+    public AccountUsage Usage { get; }
 
     public IReadOnlyList<ServerStream> Streams { get; }
 
@@ -68,7 +73,7 @@ public sealed class ServerSnapshot
             unanswered.UnionWith(Json.Strings(page.Reply, "missing"));
         }
 
-        return new ServerSnapshot(client, version, limits, streams, unanswered);
+        return new ServerSnapshot(client, version, limits, HealthReader.Account(account), streams, unanswered);
     }
 
     /// <summary>The stream's consumers (paged), read once; null when the server couldn't list them.</summary>
@@ -89,7 +94,7 @@ public sealed class ServerSnapshot
         {
             if (Json.String(item, "name") is { } name && Json.Object(item, "config") is { } config)
             {
-                list.Add(new ServerConsumer(name, ServerConfigBinder.BindConsumer(config, stream, Version)));
+                list.Add(new ServerConsumer(name, ServerConfigBinder.BindConsumer(config, stream, Version), HealthReader.Consumer(stream, name, item, config)));
             }
         }
 
@@ -134,7 +139,7 @@ public sealed class ServerSnapshot
         }
 
         var consumerCount = Json.Long(Json.Object(info, "state"), "consumer_count") ?? 0;
-        return new ServerStream(name, ServerConfigBinder.BindStream(config, version), consumerCount);
+        return new ServerStream(name, ServerConfigBinder.BindStream(config, version), consumerCount, HealthReader.Stream(name, info, config));
     }
 
     private static MappingNode Reply(NatsClient client, ApiRequest request)

@@ -15,6 +15,14 @@ public static class OptionKeys
     public const string DefaultMaxDeliver = "jetstream_default_max_deliver";
     public const string DefaultNakDelay = "jetstream_default_nak_delay";
     public const string MaxWaiting = "jetstream_max_waiting";
+    public const string MaxConsumerPending = "jetstream_max_consumer_pending";
+    public const string MaxRedeliveredRatio = "jetstream_max_redelivered_ratio";
+    public const string StreamFillWarning = "jetstream_stream_fill_warning";
+    public const string MaxMirrorLag = "jetstream_max_mirror_lag";
+    public const string MaxMirrorInactive = "jetstream_max_mirror_inactive";
+    public const string MaxConsumersPerStream = "jetstream_max_consumers_per_stream";
+    public const string MaxConsumersPerAccount = "jetstream_max_consumers_per_account";
+    public const string AccountFillWarning = "jetstream_account_fill_warning";
 
     /// <summary>MSBuild property made compiler-visible by the package; read when the .editorconfig key is absent.</summary>
     public const string ServerVersionBuildProperty = "build_property.JetStreamServerVersion";

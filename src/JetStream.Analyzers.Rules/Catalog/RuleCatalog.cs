@@ -457,6 +457,68 @@ public static class RuleCatalog
         RuleSeverity.Error,
         "Some settings are fixed when a stream or consumer is created: storage, work-queue retention, a mirror, the deny-delete, deny-purge and sealed protections, and a consumer's delivery, ack and replay policies, start position and push or pull mode. Changing them in the file makes the update fail, and the only way through is to delete and recreate the asset, losing its messages or delivery state.");
 
+    public static readonly RuleInfo ConsumerLag = new(
+        RuleIds.ConsumerLag,
+        "Consumer falls behind its stream",
+        "{0} has {1} messages not yet delivered (num_pending), above the threshold of {2}: its subscribers don't keep up with the publishers. Add subscribers or make processing faster, or check that the application is running.",
+        RuleSeverity.Warning,
+        "num_pending counts the stream's messages that match the consumer and were not delivered yet. A count that stays above the threshold means the consumer's subscribers are slower than the publishers, stopped, or gone. The threshold is configurable (default 10,000).",
+        new[] { OptionKeys.MaxConsumerPending });
+
+    public static readonly RuleInfo ConsumerStalled = new(
+        RuleIds.ConsumerStalled,
+        "Consumer stalled at its max_ack_pending",
+        "{0} has {1} messages delivered and not acknowledged, its max_ack_pending of {2}: the server delivers nothing more until some are acknowledged{3}. Find out why messages are not acknowledged (processing errors, a missing ack), then raise ack_wait or max_ack_pending if processing is just slow.",
+        RuleSeverity.Warning,
+        "A consumer stops delivering once max_ack_pending messages wait for an acknowledgement. Subscribers that fail without acknowledging, or take longer than ack_wait, keep it there: the consumer makes no progress while it looks connected.");
+
+    public static readonly RuleInfo HighRedelivery = new(
+        RuleIds.HighRedelivery,
+        "Consumer redelivers many of its messages",
+        "{0} has {1} redelivered messages waiting for an acknowledgement (num_redelivered), {2} of its {3} deliveries, above the threshold of {4}: messages are negatively acknowledged or not acknowledged within ack_wait. Fix the processing errors, or raise ack_wait if processing takes longer.",
+        RuleSeverity.Warning,
+        "num_redelivered counts the messages waiting for an acknowledgement that were delivered more than once. A high share of the deliveries means subscribers reject (nak) messages or let ack_wait pass; each redelivery costs the processing again and delays the messages behind it. The threshold is a share of delivered.consumer_seq (default 0.05).",
+        new[] { OptionKeys.MaxRedeliveredRatio });
+
+    public static readonly RuleInfo StreamNearLimit = new(
+        RuleIds.StreamNearLimit,
+        "Stream with discard new is full or nearly full",
+        "{0} holds {1} and discards new messages at its limits: {2}. Raise the limit, remove messages that are no longer needed, or switch the discard policy to 'old' if old messages may go.",
+        RuleSeverity.Warning,
+        "With discard new, a stream that reaches max_msgs or max_bytes answers every further publish with an error ('maximum messages exceeded', 'maximum bytes exceeded'). Reported when the stream holds at least the configured share of a limit (default 0.95). Streams with discard old remove their oldest messages at a limit, which is what they are configured to do, so they are not reported.",
+        new[] { OptionKeys.StreamFillWarning });
+
+    public static readonly RuleInfo UpstreamBehind = new(
+        RuleIds.UpstreamBehind,
+        "Mirror or source falls behind its origin",
+        "{0} {1}: {2}. Check that the origin stream exists and that this server can reach it (the domain, API prefix, account export and the connection to the origin's servers).",
+        RuleSeverity.Warning,
+        "A mirror or sourced stream copies messages from its origin. Reported when it is more messages behind than the threshold (default 10,000), when the server reports an error for the origin, or when the origin was not heard from for longer than the inactivity threshold (default 1m), including never.",
+        new[] { OptionKeys.MaxMirrorLag, OptionKeys.MaxMirrorInactive });
+
+    public static readonly RuleInfo ReplicaBehind = new(
+        RuleIds.ReplicaBehind,
+        "Replica behind, offline or without a leader",
+        "{0} {1}. Check that the servers of cluster '{2}' are running and can reach each other, and that they have disk space.",
+        RuleSeverity.Warning,
+        "A replicated stream or consumer needs a leader to accept writes or acknowledgements, and current replicas to survive the loss of a server. A replica the leader reports offline or not current (with the entries it is behind) lowers the number of failures the asset tolerates; without a leader it is unavailable.");
+
+    public static readonly RuleInfo TooManyConsumers = new(
+        RuleIds.TooManyConsumers,
+        "Too many consumers on a stream or in the account",
+        "{0} has {1}, above the threshold of {2}: info and list requests slow down and every consumer costs the servers memory and Raft traffic. Remove consumers nobody reads from (set inactive_threshold on ephemeral and short-lived ones) or let applications share durable consumers.",
+        RuleSeverity.Warning,
+        "Each consumer is state the servers keep, replicate and scan. Past a few thousand on one stream, and a hundred thousand in an account, consumer info and list calls slow down. The thresholds are configurable (default 1,000 per stream and 100,000 in the account).",
+        new[] { OptionKeys.MaxConsumersPerStream, OptionKeys.MaxConsumersPerAccount });
+
+    public static readonly RuleInfo AccountNearLimit = new(
+        RuleIds.AccountNearLimit,
+        "Account near its JetStream memory or storage limit",
+        "{0} uses {1} of its {2} limit of {3} ({4}), at or above the threshold of {5}: once it is full, streams that grow are refused messages. Raise the account's limit, or lower max_bytes and max_age of its streams.",
+        RuleSeverity.Warning,
+        "An account's streams share its JetStream memory and storage limits (per replica tier on a tiered account). Reported when the use reaches the configured share of a limit (default 0.9).",
+        new[] { OptionKeys.AccountFillWarning });
+
     public static IReadOnlyList<RuleInfo> All { get; } = new[]
     {
         InvalidConfiguration,
@@ -473,6 +535,7 @@ public static class RuleCatalog
         OverlappingWorkQueueConsumers, FilterOutsideStream, NotAJetStreamDefinition, DurationInSeconds, FindingsNotListed,
         ServerUnreachable, MissingOnServer, DriftFromServer, ReplicasAboveClusterSize, AccountLimitExceeded,
         UnsupportedByServerVersion, OverlapsUndefinedServerStream, ServerStreamNotDefined, ImmutableFieldChanged,
+        ConsumerLag, ConsumerStalled, HighRedelivery, StreamNearLimit, UpstreamBehind, ReplicaBehind, TooManyConsumers, AccountNearLimit,
     };
 
     private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

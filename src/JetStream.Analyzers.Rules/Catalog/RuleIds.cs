@@ -1,6 +1,6 @@
 namespace JetStream.Analyzers.Rules.Catalog;
 
-/// <summary>Diagnostic IDs. Blocks: JS0xxx configuration of the analyzers themselves, JS1xxx streams, JS2xxx consumers, JS3xxx client usage, JS4xxx config files, JS5xxx live server.</summary>
+/// <summary>Diagnostic IDs. Blocks: JS0xxx configuration of the analyzers themselves, JS1xxx streams, JS2xxx consumers, JS3xxx client usage, JS4xxx config files, JS5xxx live server, JS6xxx live health.</summary>
 public static class RuleIds
 {
     public const string InvalidConfiguration = "JS0001";
@@ -66,4 +66,13 @@ public static class RuleIds
     public const string OverlapsUndefinedServerStream = "JS5007";
     public const string ServerStreamNotDefined = "JS5008";
     public const string ImmutableFieldChanged = "JS5009";
+
+    public const string ConsumerLag = "JS6001";
+    public const string ConsumerStalled = "JS6002";
+    public const string HighRedelivery = "JS6003";
+    public const string StreamNearLimit = "JS6004";
+    public const string UpstreamBehind = "JS6005";
+    public const string ReplicaBehind = "JS6006";
+    public const string TooManyConsumers = "JS6007";
+    public const string AccountNearLimit = "JS6008";
 }

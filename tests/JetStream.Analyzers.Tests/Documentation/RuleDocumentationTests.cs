@@ -56,6 +56,13 @@ public class RuleDocumentationTests
     /// <summary>JS5xxx: the read-only cross-check of the configuration files against a running server (JetStreamServer).</summary>
     public static bool IsLiveRule(string id) => id.StartsWith("JS5", StringComparison.Ordinal);
 
+    /// <summary>
+    /// JS6xxx: the health rules over the state of the streams and consumers the live check reads. Their findings depend
+    /// on messages published, delivered and acknowledged, which a page's files can't produce, so their examples are
+    /// checked for shape here and the findings by tests/.../LiveCheck/Health against servers the tests drive into each state.
+    /// </summary>
+    public static bool IsHealthRule(string id) => id.StartsWith("JS6", StringComparison.Ordinal);
+
     /// <summary>Live rules whose findings have no file: the build reports them against the project file.</summary>
     private static readonly HashSet<string> ProjectLevel = new(StringComparer.Ordinal) { RuleIds.ServerUnreachable, RuleIds.ServerStreamNotDefined };
 
@@ -143,7 +150,7 @@ public class RuleDocumentationTests
     {
         var page = LoadPage(id);
         var headings = page.Body.Split('\n').Select(l => l.TrimEnd()).ToList();
-        var sections = VersionDependent.Contains(id) || IsFileRule(id) || IsLiveRule(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
+        var sections = VersionDependent.Contains(id) || IsFileRule(id) || IsLiveRule(id) || IsHealthRule(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
         foreach (var section in sections)
         {
             Assert.True(headings.Contains(section), $"{page.Path}: missing section '{section}'.");
@@ -159,7 +166,7 @@ public class RuleDocumentationTests
             return;
         }
 
-        if (!IsFileRule(id) && !IsLiveRule(id))
+        if (!IsFileRule(id) && !IsLiveRule(id) && !IsHealthRule(id))
         {
             Assert.Contains($"#pragma warning disable {id}", suppression, StringComparison.Ordinal);
             return;
@@ -184,7 +191,7 @@ public class RuleDocumentationTests
         }
 
         Assert.Matches($"<NoWarn>[^<]*{id}[^<]*</NoWarn>", suppression);
-        if (!IsLiveRule(id))
+        if (!IsLiveRule(id) && !IsHealthRule(id))
         {
             Assert.Contains("-p:JetStreamLint=false", suppression, StringComparison.Ordinal);
             return;
@@ -225,6 +232,13 @@ public class RuleDocumentationTests
     public async Task Page_ExamplesBehaveAsDocumented(string id)
     {
         var page = LoadPage(id);
+        if (IsHealthRule(id))
+        {
+            CheckLiveExamplesAreWellFormed(page, id);
+            Assert.True(page.Examples.All(e => e.ServerFiles.Count == 0 && e.Server.Kind == ExampleServerKind.Default), $"{page.Path}: a health rule's examples describe the server's state in prose; '(server)' files and server markers have no effect.");
+            return;
+        }
+
         if (IsLiveRule(id))
         {
             // Page_LiveExamplesBehaveAsDocumented runs them against a server.
@@ -392,7 +406,7 @@ public class RuleDocumentationTests
         // or a JS5xxx rule of the live check (Page_LiveExamplesBehaveAsDocumented checks those against a server).
         var descriptors = AnalyzerDescriptors().ToList();
         var supported = descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = RuleCatalog.All.Select(r => r.Id).Where(id => !supported.Contains(id) && !IsFileRule(id) && !IsLiveRule(id)).ToList();
+        var missing = RuleCatalog.All.Select(r => r.Id).Where(id => !supported.Contains(id) && !IsFileRule(id) && !IsLiveRule(id) && !IsHealthRule(id)).ToList();
         Assert.True(missing.Count == 0, "No analyzer supports: " + string.Join(", ", missing));
 
         foreach (var descriptor in descriptors)

@@ -70,6 +70,19 @@ public sealed class ConfigRepo : IDisposable
         }).Findings;
     }
 
+    /// <summary>
+    /// <see cref="LintLive"/> with the health rules looking at every stream (<paramref name="allStreams"/>, as
+    /// JetStreamHealth=true) or only at the defined ones; <paramref name="options"/> are the files' and the project's.
+    /// </summary>
+    public List<string> LintLiveHealth(ConnectionSettings settings, IDictionary<string, string>? options, bool allStreams)
+    {
+        var ruleOptions = new RuleOptions(key => options is not null && options.TryGetValue(key, out var v) ? v : null);
+        var files = Directory.GetFiles(Root, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
+        var health = new JetStream.Analyzers.LiveCheck.Health.HealthSettings { AllStreams = allStreams, ProjectOptions = ruleOptions };
+        return LiveLint.Run(() => settings, version => new ConfigFileLinter(_ => new RuleContext(ruleOptions, version ?? ServerVersion.Newest), Root).LintAll(files), health)
+            .Findings.Select(Format).OrderBy(l => l, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>A path below <see cref="Root"/> as the tests write it: relative, with '/'.</summary>
     public string RelativePath(string path) => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
 

@@ -125,6 +125,9 @@ public sealed class NatsCluster : IAsyncLifetime, IAsyncDisposable
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
+    /// <summary>Kills one node (0 = n1); the others keep running, so its replicas fall behind. n1 carries <see cref="Connection"/>.</summary>
+    public async Task StopNodeAsync(int index) => await nodes[index].DisposeAsync();
+
     private async Task LaunchAsync(DateTime deadline)
     {
         directory = NatsProcess.NewTempDirectory();

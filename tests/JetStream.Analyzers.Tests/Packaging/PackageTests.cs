@@ -650,6 +650,43 @@ public class PackageTests : IClassFixture<PackageFixture>
     }
 
     [NatsServerFact]
+    public async Task JetStreamHealth_LooksAtEveryStream_AndJetStreamReportFile_WritesTheReport()
+    {
+        await using var server = await NatsServer.StartAsync();
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, """{"name":"ORDERS","subjects":["orders.>"],"max_age":3600000000000,"max_bytes":1073741824}""");
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, """{"name":"SCRATCH","subjects":["scratch.>"]}""");
+        await RawJetStreamApi.PutConsumerOrFailAsync(server.Connection, """{"stream_name":"SCRATCH","config":{"durable_name":"tail","ack_policy":"explicit"}}""");
+        for (var i = 0; i < 3; i++)
+        {
+            await server.Connection.PublishAsync("scratch.x", i);
+        }
+
+        await server.Connection.PingAsync();
+        var project = Directory.CreateTempSubdirectory("jetstream-health-repo-").FullName;
+        try
+        {
+            WriteProject(project, "<NoWarn>$(NoWarn);JS1001</NoWarn>", "");
+            File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.csproj]\njetstream_max_consumer_pending = 2\n");
+            Directory.CreateDirectory(Path.Combine(project, "streams"));
+            File.WriteAllText(Path.Combine(project, "streams", "orders.json"), """{"name":"ORDERS","subjects":["orders.>"],"max_age":3600000000000,"max_bytes":1073741824}""");
+
+            var (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary", $"-p:JetStreamServer={server.Url}");
+            Assert.True(exitCode == 0, output);
+            Assert.DoesNotContain("JS6001", output, StringComparison.Ordinal);
+
+            (exitCode, output) = await DotNet.RunAsync(project, TimeSpan.FromMinutes(5), "build", "-nologo", "-clp:NoSummary", $"-p:JetStreamServer={server.Url}", "-p:JetStreamHealth=true", "-p:JetStreamReportFile=obj/jetstream-report.json");
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("Repo.csproj : warning JS6001: Consumer 'tail' on stream 'SCRATCH' has 3 messages not yet delivered (num_pending), above the threshold of 2: ", output, StringComparison.Ordinal);
+            var report = File.ReadAllText(Path.Combine(project, "obj", "jetstream-report.json"));
+            Assert.Contains("{\"stream\": \"SCRATCH\", \"name\": \"tail\", \"num_pending\": 3,", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [NatsServerFact]
     public async Task LiveCheck_ReadsSecretsFromTheEnvironmentAndNeverPrintsThem()
     {
         const string Password = "Pa55-never-in-logs";

@@ -46,15 +46,15 @@ public class RuleCatalogTests
     public void EveryRule_IsWellFormed(string id)
     {
         var rule = RuleCatalog.Get(id);
-        Assert.Matches(@"^JS[0-5]\d{3}$", rule.Id);
+        Assert.Matches(@"^JS[0-6]\d{3}$", rule.Id);
         Assert.Equal("JetStream", rule.Category);
         Assert.Equal($"https://github.com/jetstream-analyzers/JetStream.Analyzers/blob/main/rules/{id}.md", rule.HelpLink);
         Assert.False(string.IsNullOrWhiteSpace(rule.Title));
         Assert.False(string.IsNullOrWhiteSpace(rule.Description));
         Assert.DoesNotMatch(@"\.$", rule.Title);
-        if (id.StartsWith("JS3", StringComparison.Ordinal) || id.StartsWith("JS4", StringComparison.Ordinal) || id.StartsWith("JS5", StringComparison.Ordinal))
+        if (id.StartsWith("JS3", StringComparison.Ordinal) || id.StartsWith("JS4", StringComparison.Ordinal) || id.StartsWith("JS5", StringComparison.Ordinal) || id.StartsWith("JS6", StringComparison.Ordinal))
         {
-            Assert.Contains("{0}", rule.MessageFormat); // usage, file and live rules: {0} is the subject, the call, the server or a detail
+            Assert.Contains("{0}", rule.MessageFormat); // usage, file, live and health rules: {0} is the subject, the call, the server or a detail
         }
         else
         {
@@ -74,9 +74,9 @@ public class RuleCatalogTests
     public void EveryRule_IsSupportedByExactlyOneAnalyzer(string id)
     {
         var descriptors = Analyzers.SelectMany(a => a.SupportedDiagnostics).Where(d => d.Id == id).ToList();
-        if (id.StartsWith("JS4", StringComparison.Ordinal) || id.StartsWith("JS5", StringComparison.Ordinal))
+        if (id.StartsWith("JS4", StringComparison.Ordinal) || id.StartsWith("JS5", StringComparison.Ordinal) || id.StartsWith("JS6", StringComparison.Ordinal))
         {
-            Assert.Empty(descriptors); // config-file and live-check rules are reported by the lint task, not by a C# analyzer
+            Assert.Empty(descriptors); // config-file, live-check and health rules are reported by the lint task, not by a C# analyzer
             return;
         }
 

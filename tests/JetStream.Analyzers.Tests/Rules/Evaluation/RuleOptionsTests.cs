@@ -127,6 +127,28 @@ public class RuleOptionsTests
         Assert.Equal(outcome, problem.Outcome);
     }
 
+    [Theory]
+    [InlineData(OptionKeys.MaxConsumerPending, "-1", "a whole number of at least 0", "the rules use the default, 10000")]
+    [InlineData(OptionKeys.MaxRedeliveredRatio, "1.5", "a share from 0 to 1", "the rules use the default, 0.05")]
+    [InlineData(OptionKeys.StreamFillWarning, "95", "a share from 0 to 1", "the rules use the default, 0.95")]
+    [InlineData(OptionKeys.MaxMirrorLag, "lots", "a whole number of at least 0", "the rules use the default, 10000")]
+    [InlineData(OptionKeys.MaxMirrorInactive, "0s", "a duration of at least 1ns", "the rules use the default, 1m")]
+    [InlineData(OptionKeys.MaxConsumersPerStream, "1e3", "a whole number of at least 0", "the rules use the default, 1000")]
+    [InlineData(OptionKeys.MaxConsumersPerAccount, "", "a whole number of at least 0", "the rules use the default, 100000")]
+    [InlineData(OptionKeys.AccountFillWarning, "110%", "a share from 0 to 1", "the rules use the default, 0.9")]
+    public void InvalidHealthThresholds_AreProblems_AndTheDefaultApplies(string key, string value, string expected, string outcome) =>
+        InvalidValues_AreProblems_AndTheDefaultApplies(key, value, expected, outcome);
+
+    [Fact]
+    public void HealthThresholds_ReadSharesAsNumbersOrPercentages()
+    {
+        Assert.Equal(0.9, With(OptionKeys.AccountFillWarning, "90%").AccountFillWarning, 6);
+        Assert.Equal(0.1, With(OptionKeys.MaxRedeliveredRatio, " 0.1 ").MaxRedeliveredRatio, 6);
+        Assert.Equal(0.95, With(OptionKeys.StreamFillWarning, "nope").StreamFillWarning, 6);
+        Assert.Equal(5 * Durations.Minute, With(OptionKeys.MaxMirrorInactive, "5m").MaxMirrorInactive);
+        Assert.Equal(0, With(OptionKeys.MaxConsumerPending, "0").MaxConsumerPending);
+    }
+
     [Fact]
     public void AnOverflowingAckWait_IsNotWrappedAround()
     {
