@@ -30,16 +30,13 @@ public sealed class OrderedConsumerAckAnalyzer : JetStreamAnalyzer
         if (!NatsApi.AllAcks.Contains(method.Name) || !NatsApi.IsJetStream(method)
             || Configuration.Values.Unwrap(NatsApi.Receiver(invocation)) is not ILocalReferenceOperation { Local: var message } receiver
             || invocation.SemanticModel is not { } model
-            || SourceOf(message, model, context.CancellationToken) is not { } source)
+            || SourceOf(message, model, context.CancellationToken) is not { } source
+            || !ConsumerOrigin.IsOrdered(NatsApi.Receiver(source), types, model, context.CancellationToken))
         {
             return;
         }
 
         var consumer = ConsumerOrigin.Trace(NatsApi.Receiver(source), types, model, context.CancellationToken);
-        if (consumer.Mode != AckMode.Ordered)
-        {
-            return;
-        }
 
         var effect = method.Name == "NakAsync" ? " and does not redeliver the message" : string.Empty;
         context.ReportDiagnostic(Diagnostic.Create(

@@ -35,14 +35,15 @@ public sealed class UnacknowledgedMessageAnalyzer : JetStreamAnalyzer
             return;
         }
 
-        var consumer = ConsumerOrigin.Trace(loop.Consumer, types, model, context.CancellationToken);
-        if (!consumer.MayNeedAcks)
+        // The path analysis first: most loops handle every message, and then the consumer need not be traced at all.
+        var origin = loop.MessageDeclaration!;
+        if (AckFlow.Analyze(message, origin, statements, model, context.CancellationToken) is not { Any: true } result)
         {
             return;
         }
 
-        var origin = loop.MessageDeclaration!;
-        if (AckFlow.Analyze(message, origin, statements, model, context.CancellationToken) is not { Any: true } result)
+        var consumer = ConsumerOrigin.Trace(loop.Consumer, types, model, context.CancellationToken);
+        if (!consumer.MayNeedAcks)
         {
             return;
         }

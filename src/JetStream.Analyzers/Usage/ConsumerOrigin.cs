@@ -72,9 +72,17 @@ internal sealed class ConsumerOrigin
     public static ConsumerOrigin Trace(IOperation? consumer, NatsTypes types, SemanticModel model, CancellationToken cancellationToken) =>
         consumer is null
             ? UnknownOrigin
-            : Traced.GetOrAdd(model, consumer.Syntax, (consumer, types, model, cancellationToken), static (_, s) => Trace(s.consumer, s.types, s.model, s.cancellationToken, 0));
+            : Traced.GetOrAdd(model, consumer.Syntax, (consumer, types, model, cancellationToken), static (_, s) => Trace(s.consumer, s.types, s.model, s.cancellationToken, 0, orderedOnly: false));
 
-    private static ConsumerOrigin Trace(IOperation? consumer, NatsTypes types, SemanticModel model, CancellationToken cancellationToken, int depth)
+    /// <summary>
+    /// True when <see cref="Trace(IOperation?, NatsTypes, SemanticModel, CancellationToken)"/> would find an ordered
+    /// consumer. Follows the same locals and awaits but never traces a ConsumerConfig, which only decides the ack
+    /// policy of a non-ordered consumer: JS3008 asks this for every acknowledgement, and almost every answer is no.
+    /// </summary>
+    public static bool IsOrdered(IOperation? consumer, NatsTypes types, SemanticModel model, CancellationToken cancellationToken) =>
+        consumer is not null && Trace(consumer, types, model, cancellationToken, 0, orderedOnly: true).Mode == AckMode.Ordered;
+
+    private static ConsumerOrigin Trace(IOperation? consumer, NatsTypes types, SemanticModel model, CancellationToken cancellationToken, int depth, bool orderedOnly)
     {
         var operation = Values.Unwrap(consumer);
         if (operation is null || depth > MaxDepth)
@@ -90,15 +98,15 @@ internal sealed class ConsumerOrigin
         switch (operation)
         {
             case IAwaitOperation await:
-                return Trace(await.Operation, types, model, cancellationToken, depth + 1);
+                return Trace(await.Operation, types, model, cancellationToken, depth + 1, orderedOnly);
             case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } awaited }:
-                return Trace(awaited, types, model, cancellationToken, depth + 1);
+                return Trace(awaited, types, model, cancellationToken, depth + 1, orderedOnly);
             case ILocalReferenceOperation local:
                 return SingleAssignment(local.Local, model, cancellationToken) is { } initializer
-                    ? Trace(model.GetOperation(initializer, cancellationToken), types, model, cancellationToken, depth + 1)
+                    ? Trace(model.GetOperation(initializer, cancellationToken), types, model, cancellationToken, depth + 1, orderedOnly)
                     : new ConsumerOrigin(AckMode.Dynamic, null, null);
             case IInvocationOperation call when NatsApi.IsNats(call.TargetMethod):
-                return FromCall(call, types, model, cancellationToken);
+                return orderedOnly && !NatsApi.OrderedCreations.Contains(call.TargetMethod.Name) ? UnknownOrigin : FromCall(call, types, model, cancellationToken);
             default:
                 return UnknownOrigin;
         }
