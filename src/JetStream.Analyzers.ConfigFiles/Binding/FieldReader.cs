@@ -24,6 +24,9 @@ internal sealed class FieldReader
     private static readonly Regex Rfc3339 = new(
         @"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant);
 
+    // .NET parses at most 7 fraction digits; Go writes up to 9.
+    private static readonly Regex FractionBeyondTicks = new(@"(\.\d{7})\d+", RegexOptions.CultureInvariant);
+
     private readonly Reporter reporter;
 
     // True while reading a field the target server doesn't know: it ignores the field, so a bad value is only a warning.
@@ -244,8 +247,7 @@ internal sealed class FieldReader
             return presence.IsAbsent ? ConfigValue<string>.Absent : ConfigValue<string>.Unknown(presence.Origin);
         }
 
-        // .NET reads at most 7 fraction digits; Go writes up to 9.
-        var text = Regex.Replace(s.Text, @"(\.\d{7})\d+", "$1");
+        var text = FractionBeyondTicks.Replace(s.Text, "$1");
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
             ? ConfigValue<string>.Known(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture), s.Span)
             : ConfigValue<string>.Unknown(s.Span);

@@ -477,7 +477,7 @@ public sealed class ServerRejectsStream : StreamRule
                         RejectAt(source.Origin, "stream source consumer config is invalid");
                     }
                     else if (!source.IsExternal.IsUnknown && !source.ExternalApi.IsUnknown
-                        && !consumers.Add(name + (source.IsExternal.Is(true) ? ":" + (source.ExternalApi.TryGet(out var api) ? api : string.Empty) : string.Empty) + " " + consumer))
+                        && !consumers.Add(OriginName(source, name) + " " + consumer))
                     {
                         RejectAt(source.Origin, $"duplicate stream source consumer detected ('{consumer}' on '{name}')");
                     }
@@ -503,11 +503,7 @@ public sealed class ServerRejectsStream : StreamRule
                 return null;
             }
 
-            var key = new StringBuilder(name);
-            if (source.IsExternal.Is(true))
-            {
-                key.Append(":api=").Append(source.ExternalApi.TryGet(out var api) ? api : string.Empty);
-            }
+            var key = new StringBuilder(OriginName(source, name));
 
             if (v.AtLeast(2, 14) && source.ConsumerName.TryGet(out var consumer) && consumer is not null)
             {
@@ -590,6 +586,10 @@ public sealed class ServerRejectsStream : StreamRule
                 }
             }
         }
+
+        /// <summary>The origin stream as the server tells sources apart: its name, and the API prefix of an external one.</summary>
+        private static string OriginName(StreamSourceModel source, string name) =>
+            source.IsExternal.Is(true) ? name + ":api=" + (source.ExternalApi.TryGet(out var api) ? api : string.Empty) : name;
 
         /// <summary>A name the server accepts for the stream a mirror or source reads; from 2.12.8 without path separators.</summary>
         private bool IsValidOriginName(string? name) =>
