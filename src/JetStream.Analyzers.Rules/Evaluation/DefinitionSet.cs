@@ -17,12 +17,15 @@ public sealed class DefinitionSet
 
     /// <param name="complete">True when no stream or consumer exists beyond these (a file set); rules about what is missing run only then.</param>
     /// <param name="providedElsewhere">Stream names that exist without a definition here, such as the streams on a live server.</param>
+    /// <param name="frontEnd">How messages place other definitions; <see cref="DefinitionSetFrontEnd.Default"/> when omitted.</param>
     public DefinitionSet(
         IReadOnlyList<(StreamModel Model, RuleContext Context)> streams,
         IReadOnlyList<(ConsumerModel Model, RuleContext Context)> consumers,
         bool complete,
-        IEnumerable<string>? providedElsewhere = null)
+        IEnumerable<string>? providedElsewhere = null,
+        DefinitionSetFrontEnd? frontEnd = null)
     {
+        FrontEnd = frontEnd ?? DefinitionSetFrontEnd.Default;
         Streams = streams;
         Consumers = consumers;
         IsComplete = complete;
@@ -57,6 +60,8 @@ public sealed class DefinitionSet
     public IReadOnlyList<(ConsumerModel Model, RuleContext Context)> Consumers { get; }
 
     public bool IsComplete { get; }
+
+    public DefinitionSetFrontEnd FrontEnd { get; }
 
     public ISet<string> ProvidedElsewhere { get; }
 
