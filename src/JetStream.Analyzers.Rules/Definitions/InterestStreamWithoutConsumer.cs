@@ -7,7 +7,8 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS1011: an interest-retention stream that nothing reads: no consumer is defined for it and no defined stream
-/// mirrors or sources it (both read through a consumer of their own). Only for a complete set.
+/// mirrors or sources it (both read through a consumer of their own); with the live check, the server's stream of that
+/// name has no consumers and no server stream copies it. Only for a complete set.
 /// </summary>
 public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
 {
@@ -23,9 +24,9 @@ public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
         foreach (var (stream, _) in set.Streams)
         {
             if (stream.Retention.Is(RetentionPolicy.Interest) && DefinitionSet.KnownName(stream.Name) is { } name
-                && set.ConsumersOf(name).Count == 0 && !set.IsCopied(name))
+                && set.ConsumersOf(name).Count == 0 && !set.IsCopied(name) && set.Existing?.MayHaveConsumers(name) != true)
             {
-                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream)));
+                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream), set.Existing is { } existing ? $" and nothing on {existing.Where}" : string.Empty));
             }
         }
     }

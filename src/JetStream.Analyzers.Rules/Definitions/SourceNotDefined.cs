@@ -5,7 +5,8 @@ using JetStream.Analyzers.Rules.Evaluation;
 namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
-/// JS1009: a mirror or source naming a stream that no definition provides. Sources in another account or domain
+/// JS1009: a mirror or source naming a stream that no definition provides (with the live check: that the server
+/// doesn't have either). Sources in another account or domain
 /// (external.api, the CLI's domain) are provided elsewhere and not checked.
 /// </summary>
 public sealed class SourceNotDefined : DefinitionSetRule
@@ -31,7 +32,8 @@ public sealed class SourceNotDefined : DefinitionSetRule
                 }
 
                 var what = isMirror ? $"mirrors ({context.Field("mirror")})" : $"sources ({context.Field("sources")})";
-                findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name));
+                findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name,
+                    set.Existing is { } existing ? $" and {existing.Where} doesn't have" : string.Empty));
             }
         }
     }

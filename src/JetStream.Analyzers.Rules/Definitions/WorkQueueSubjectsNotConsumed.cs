@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using JetStream.Analyzers.Rules.Catalog;
@@ -10,7 +11,9 @@ namespace JetStream.Analyzers.Rules.Definitions;
 /// <summary>
 /// JS1012: a work-queue stream with consumers, none unfiltered, where a stream subject is not inside any consumer's
 /// filter. Only for a complete set, and only when every consumer's filters are known: one unknown filter might take
-/// the rest. Per stream the cost is its subjects times its consumers' filters (a handful each in practice).
+/// the rest. With the live check, the consumers on the server's stream of that name count too (those the files don't
+/// define by name), and their consumer list is read only for such a stream. Per stream the cost is its subjects times
+/// its consumers' filters (a handful each in practice).
 /// </summary>
 public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
 {
@@ -29,10 +32,12 @@ public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
         {
             if (!stream.Retention.Is(RetentionPolicy.WorkQueue) || DefinitionSet.KnownName(stream.Name) is not { } name
                 || !stream.Subjects.TryGet(out var subjects) || subjects is not { Count: > 0 }
-                || set.ConsumersOf(name) is not { Count: > 0 } consumers || Filters(consumers) is not { Count: > 0 } filters)
+                || Consumers(set, name) is not { Count: > 0 } consumers || Filters(consumers) is not { Count: > 0 } filters)
             {
                 continue;
             }
+
+            var counted = set.Existing is { } existing ? $", counting the consumers on {existing.Where}" : string.Empty;
 
             foreach (var subject in subjects.Where(Subjects.IsValid))
             {
@@ -56,10 +61,35 @@ public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
                 var why = overlapping.Count == 0
                     ? "no consumer's filter matches it"
                     : $"the consumers' filters take only part of it ({listed})";
+                why += counted;
                 findings.Add(Report(stream.Subjects.Origin ?? stream.Origin, Describe.Stream(stream), subject, why));
             }
         }
     }
+
+    /// <summary>
+    /// The stream's defined consumers and the existing ones the definitions don't replace (same name); null when the
+    /// existing ones can't be told.
+    /// </summary>
+    private static List<ConsumerModel>? Consumers(DefinitionSet set, string stream)
+    {
+        var consumers = new List<ConsumerModel>(set.ConsumersOf(stream));
+        if (set.Existing is not { } existing || !existing.MayHaveConsumers(stream))
+        {
+            return consumers;
+        }
+
+        if (existing.ConsumersOf(stream) is not { } onServer)
+        {
+            return null;
+        }
+
+        var defined = new HashSet<string>(consumers.Select(NameOf).Where(n => n is not null)!, StringComparer.Ordinal);
+        consumers.AddRange(onServer.Where(c => NameOf(c) is not { } name || !defined.Contains(name)));
+        return consumers;
+    }
+
+    private static string? NameOf(ConsumerModel consumer) => DefinitionSet.KnownName(consumer.Name) ?? DefinitionSet.KnownName(consumer.DurableName);
 
     /// <summary>Every filter of the consumers; null when one is unknown or unfiltered (it takes everything).</summary>
     private static List<string>? Filters(IReadOnlyList<ConsumerModel> consumers)

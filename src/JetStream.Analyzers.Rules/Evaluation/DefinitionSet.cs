@@ -18,13 +18,16 @@ public sealed class DefinitionSet
     /// <param name="complete">True when no stream or consumer exists beyond these (a file set); rules about what is missing run only then.</param>
     /// <param name="providedElsewhere">Stream names that exist without a definition here, such as the streams on a live server.</param>
     /// <param name="frontEnd">How messages place other definitions; <see cref="DefinitionSetFrontEnd.Default"/> when omitted.</param>
+    /// <param name="existing">The streams that exist beside these definitions (the live check's server), counted as copies, origins and readers.</param>
     public DefinitionSet(
         IReadOnlyList<(StreamModel Model, RuleContext Context)> streams,
         IReadOnlyList<(ConsumerModel Model, RuleContext Context)> consumers,
         bool complete,
         IEnumerable<string>? providedElsewhere = null,
-        DefinitionSetFrontEnd? frontEnd = null)
+        DefinitionSetFrontEnd? frontEnd = null,
+        ExistingStreams? existing = null)
     {
+        Existing = existing;
         FrontEnd = frontEnd ?? DefinitionSetFrontEnd.Default;
         Streams = streams;
         Consumers = consumers;
@@ -65,11 +68,14 @@ public sealed class DefinitionSet
 
     public ISet<string> ProvidedElsewhere { get; }
 
-    /// <summary>True when some definition has a stream of that name, or it exists elsewhere.</summary>
-    public bool Provides(string name) => streamsByName.ContainsKey(name) || ProvidedElsewhere.Contains(name);
+    /// <summary>The streams that exist beside the definitions; null when the front end knows none (no live check).</summary>
+    public ExistingStreams? Existing { get; }
 
-    /// <summary>True when a defined stream mirrors or sources the stream of that name.</summary>
-    public bool IsCopied(string name) => copied.Contains(name);
+    /// <summary>True when some definition has a stream of that name, or it exists elsewhere.</summary>
+    public bool Provides(string name) => streamsByName.ContainsKey(name) || ProvidedElsewhere.Contains(name) || Existing?.Contains(name) == true;
+
+    /// <summary>True when a defined stream mirrors or sources the stream of that name, or an existing one does (or may).</summary>
+    public bool IsCopied(string name) => copied.Contains(name) || Existing?.MayCopy(name) == true;
 
     /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>

@@ -7,14 +7,22 @@ using static JetStream.Analyzers.Tests.Rules.Models;
 
 namespace JetStream.Analyzers.Tests.Rules.Definitions;
 
-/// <summary>JS1008, JS1009, JS1011 and JS1012 over hand-built sets of definitions.</summary>
+/// <summary>JS1008, JS1009, JS1011 and JS1012 over hand-built sets of definitions, alone and beside the streams on a server.</summary>
 public class DefinitionSetRulesTests
 {
-    private static List<Finding> Run(IEnumerable<StreamModel> streams, IEnumerable<ConsumerModel>? consumers = null, bool complete = true, RuleContext? context = null, IEnumerable<string>? elsewhere = null)
+    private static List<Finding> Run(IEnumerable<StreamModel> streams, IEnumerable<ConsumerModel>? consumers = null, bool complete = true, RuleContext? context = null, IEnumerable<string>? elsewhere = null, ExistingStreams? existing = null)
     {
         var c = context ?? RuleContext.Default;
-        return RuleEngine.Evaluate(new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? new ConsumerModel[0]).Select(m => (m, c)).ToList(), complete, elsewhere));
+        return RuleEngine.Evaluate(new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? new ConsumerModel[0]).Select(m => (m, c)).ToList(), complete, elsewhere, existing: existing));
     }
+
+    private const string Server = "the server at nats://127.0.0.1:4222";
+
+    /// <summary>A server holding <paramref name="streams"/>, each with its consumers (listed only when a rule asks).</summary>
+    private static ExistingStreams OnServer(params (StreamModel Stream, ConsumerModel[] Consumers)[] streams) =>
+        new(Server, streams.Select(s => new ExistingStream(s.Stream.Name.Value!, s.Stream, s.Consumers.Length, () => s.Consumers)));
+
+    private static (StreamModel, ConsumerModel[]) Plain(StreamModel stream, params ConsumerModel[] consumers) => (stream, consumers);
 
     private static List<string> Ids(List<Finding> findings) => findings.Select(f => f.Rule.Id).ToList();
 
@@ -130,6 +138,85 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { WorkQueue("jobs.>") })); // no consumers at all
         Assert.Empty(Run(new[] { WorkQueue("jobs.>") }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }, complete: false));
         Assert.Empty(Run(new[] { WorkQueue("jobs.>").With(s => s.Retention = Known(RetentionPolicy.Limits, "r")) }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }));
+    }
+
+    // ---------------------------------------------------------------- with the streams on a server (the live check)
+
+    [Fact]
+    public void JS1008_WithServer_ACopyOnlyTheServerHasCounts()
+    {
+        var critical = WithOptions((OptionKeys.CriticalStreams, "ORDERS"));
+        Assert.Empty(Run(new[] { SafeStream() }, context: critical, existing: OnServer(Plain(Mirror("BACKUP", "ORDERS")))));
+        Assert.Empty(Run(new[] { SafeStream() }, context: critical, existing: OnServer(Plain(Sourcing("ALL", Source("ORDERS"))))));
+
+        var finding = Assert.Single(Run(new[] { SafeStream() }, context: critical, existing: OnServer(Plain(SafeStream()), Plain(Mirror("BACKUP", "INVOICES")))));
+        Assert.StartsWith($"Stream 'ORDERS' is listed in jetstream_critical_streams, but no defined stream and no stream on {Server} mirrors or sources it;", finding.Message);
+    }
+
+    [Fact]
+    public void JS1009_WithServer_AnOriginOnTheServerIsProvided()
+    {
+        Assert.Empty(Run(new[] { Mirror("BACKUP", "ORDERS") }, existing: OnServer(Plain(SafeStream()))));
+
+        var finding = Assert.Single(Run(new[] { Mirror("BACKUP", "ORDRES") }, existing: OnServer(Plain(SafeStream()))));
+        Assert.StartsWith($"Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no linted definition provides and {Server} doesn't have;", finding.Message);
+    }
+
+    [Fact]
+    public void JS1011_WithServer_ConsumersOrCopiesOnTheServerRead()
+    {
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        Assert.Empty(Run(new[] { interest }, existing: OnServer(Plain(interest, ConsumerOf("EVENTS", "audit")))));
+        Assert.Empty(Run(new[] { interest }, existing: OnServer(Plain(Sourcing("ALL", Source("EVENTS"))))));
+
+        var finding = Assert.Single(Run(new[] { interest }, existing: OnServer(Plain(interest), Plain(SafeStream(), ConsumerOf("ORDERS", "worker")))));
+        Assert.StartsWith($"Stream 'EVENTS' has interest retention, but no linted definition and nothing on {Server} reads it (no consumer, mirror or source);", finding.Message);
+    }
+
+    [Fact]
+    public void JS1012_WithServer_TheServersConsumersTakeSubjectsToo()
+    {
+        var jobs = WorkQueue("jobs.email.>", "jobs.push.>");
+        var defined = new[] { ConsumerOf("JOBS", "email", "jobs.email.>") };
+        Assert.Empty(Run(new[] { jobs }, defined, existing: OnServer(Plain(jobs, ConsumerOf("JOBS", "push", "jobs.push.>")))));
+
+        // A consumer the files define replaces the server's of the same name: its filter on the server doesn't count.
+        var replaced = Assert.Single(Run(new[] { jobs }, defined, existing: OnServer(Plain(jobs, ConsumerOf("JOBS", "email", "jobs.>")))));
+        Assert.StartsWith($"Stream 'JOBS' has subject 'jobs.push.>', but no consumer's filter matches it, counting the consumers on {Server};", replaced.Message);
+
+        // Consumers only on the server: their filters decide.
+        var serverOnly = Assert.Single(Run(new[] { jobs }, existing: OnServer(Plain(jobs, ConsumerOf("JOBS", "push", "jobs.push.>")))));
+        Assert.StartsWith("Stream 'JOBS' has subject 'jobs.email.>', but no consumer's filter matches it, counting", serverOnly.Message);
+    }
+
+    [Fact]
+    public void WithServer_AStreamItCouldNotDescribe_KeepsTheRulesSilent()
+    {
+        var critical = WithOptions((OptionKeys.CriticalStreams, "ORDERS"));
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var undescribed = new ExistingStreams(Server, new ExistingStream[0], new[] { "EVENTS", "JOBS", "EU" });
+
+        Assert.Empty(Run(new[] { SafeStream() }, context: critical, existing: undescribed)); // it may be the copy
+        Assert.Empty(Run(new[] { Sourcing("ALL", Source("EU")) }, existing: undescribed)); // it exists
+        Assert.Empty(Run(new[] { interest }, existing: undescribed)); // it may have consumers
+        Assert.Empty(Run(new[] { WorkQueue("jobs.>") }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }, existing: undescribed));
+    }
+
+    [Fact]
+    public void WithServer_ConsumersAreListedOnlyForAWorkQueueStreamWithConsumers_AndUnknownWhenTheListFails()
+    {
+        var lists = new List<string>();
+        ExistingStream Stream(StreamModel model, long count, IReadOnlyList<ConsumerModel>? consumers) =>
+            new(model.Name.Value!, model, count, () => { lists.Add(model.Name.Value!); return consumers; });
+
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var existing = new ExistingStreams(Server, new[] { Stream(interest, 2, null), Stream(WorkQueue("jobs.>"), 1, null), Stream(SafeStream(), 5, null) });
+        Assert.Empty(Run(new[] { interest, WorkQueue("jobs.>"), SafeStream() }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }, existing: existing));
+        Assert.Equal(new[] { "JOBS" }, lists);
+
+        Assert.Null(existing.ConsumersOf("JOBS"));
+        Assert.Equal(new[] { "JOBS" }, lists); // read once
+        Assert.Empty(existing.ConsumersOf("ORDERS.NONE")!);
     }
 
     [Fact]
