@@ -88,7 +88,7 @@ try
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        var result = LiveLint.Run(() => settings, version => new ConfigFileLinter(_ => new RuleContext(RuleOptions.Default, version ?? ServerVersion.Newest), repo).LintAll(Array.Empty<string>()),
+        var result = LiveLint.Run(() => settings, (version, _) => new ConfigFileLinter(_ => new RuleContext(RuleOptions.Default, version ?? ServerVersion.Newest), repo).LintAll(Array.Empty<string>()),
             new JetStream.Analyzers.LiveCheck.Health.HealthSettings { AllStreams = true, ProjectOptions = new RuleOptions(key => key == "jetstream_max_consumer_pending" ? "0" : null) });
         var total = clock.Elapsed;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;

@@ -17,9 +17,12 @@ namespace JetStream.Analyzers.LiveCheck;
 public static class LiveLint
 {
     /// <param name="settings">Resolves the connection settings; a <see cref="LiveCheckException"/> there is a JS5001 too.</param>
-    /// <param name="lint">Lints the files with the connected server's version, or with the configured one (null) when not connected.</param>
+    /// <param name="lint">
+    /// Lints the files with the connected server's version and its streams (for the checks across definitions), or
+    /// with the configured version and no streams (nulls) when not connected.
+    /// </param>
     /// <param name="health">Which streams the health rules look at, with what options; null: the streams the files define, default options.</param>
-    public static LiveLintResult Run(Func<ConnectionSettings> settings, Func<ServerVersion?, LintResult> lint, HealthSettings? health = null)
+    public static LiveLintResult Run(Func<ConnectionSettings> settings, Func<ServerVersion?, ExistingStreams?, LintResult> lint, HealthSettings? health = null)
     {
         HealthSnapshot? snapshot = null;
         var findings = new List<Finding>();
@@ -38,7 +41,7 @@ public static class LiveLint
 
         using (session)
         {
-            var result = lint(session?.Version);
+            var result = lint(session?.Version, session?.Snapshot.Existing());
             if (session is not null)
             {
                 try

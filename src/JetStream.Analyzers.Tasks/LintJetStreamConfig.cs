@@ -97,14 +97,14 @@ public sealed class LintJetStreamConfig : Task
         RuleContext ContextFor(string path, Rules.Evaluation.ServerVersion? connected) => FileRuleContext.For(editorConfig.PropertiesFor(path), ServerVersion, connected);
 
         var paths = Files.Select(f => f.GetMetadata("FullPath")).Where(p => !string.IsNullOrEmpty(p)).ToList();
-        LintResult Lint(Rules.Evaluation.ServerVersion? connected) => new ConfigFileLinter(path => ContextFor(path, connected), ProjectDirectory).LintAll(paths);
+        LintResult Lint(Rules.Evaluation.ServerVersion? connected, ExistingStreams? onServer) => new ConfigFileLinter(path => ContextFor(path, connected), ProjectDirectory).LintAll(paths, onServer);
         List<Finding> findings;
         try
         {
             // With a live check the project's options apply to the account and the streams no file defines: check them too.
             var optionSources = LiveCheckRequested && !string.IsNullOrEmpty(ProjectFile) ? paths.Append(ProjectFile!) : paths;
             findings = ConfigurationFindings.For(editorConfig, optionSources, ServerVersion, origin: null, AnalysisMode);
-            findings.AddRange(LiveCheckRequested ? LintAgainstServer(Lint, ProjectOptions(editorConfig)) : Lint(null).Findings);
+            findings.AddRange(LiveCheckRequested ? LintAgainstServer(Lint, ProjectOptions(editorConfig)) : Lint(null, null).Findings);
         }
         catch (Exception e) when (!IsCritical(e))
         {
@@ -139,7 +139,7 @@ public sealed class LintJetStreamConfig : Task
         return new RuleOptions(key => properties.TryGetValue(key, out var value) ? value : null);
     }
 
-    private List<Finding> LintAgainstServer(Func<Rules.Evaluation.ServerVersion?, LintResult> lint, RuleOptions projectOptions)
+    private List<Finding> LintAgainstServer(Func<Rules.Evaluation.ServerVersion?, ExistingStreams?, LintResult> lint, RuleOptions projectOptions)
     {
         var result = LiveLint.Run(
             () => ConnectionSettings.Resolve(new LiveCheckProperties

@@ -85,12 +85,12 @@ public sealed class LintRunner
         return new EditorConfigResolver(globalConfigs, preset);
     }
 
-    private LintResult Lint(IReadOnlyList<string> files, ServerVersion? connected) =>
-        new ConfigFileLinter(path => ContextFor(path, connected), currentDirectory).LintAll(files);
+    private LintResult Lint(IReadOnlyList<string> files, ServerVersion? connected, ExistingStreams? onServer = null) =>
+        new ConfigFileLinter(path => ContextFor(path, connected), currentDirectory).LintAll(files, onServer);
 
     private List<Finding> LintAgainstServer(IReadOnlyList<string> files)
     {
-        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), connected => Lint(files, connected), Health(options.Health));
+        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), (connected, onServer) => Lint(files, connected, onServer), Health(options.Health));
         if (result.Server is { } server)
         {
             LiveSummary = $"{Describe.Plural(result.Lint.Streams.Count, "stream")} and {Describe.Plural(result.Lint.Consumers.Count, "consumer")} compared with {server} in {Describe.Plural(result.Requests, "read-only request")}";
@@ -104,7 +104,7 @@ public sealed class LintRunner
     /// </summary>
     public (string? Report, string? Problem) Report()
     {
-        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), connected => Lint(Array.Empty<string>(), connected), Health(all: true));
+        var result = LiveLint.Run(() => ConnectionSettings.Resolve(options.Live, environment), (connected, _) => Lint(Array.Empty<string>(), connected), Health(all: true));
         if (result.Health is not { } snapshot)
         {
             return (null, result.Findings.FirstOrDefault(f => f.Rule.Id == RuleIds.ServerUnreachable)?.Message ?? "the server couldn't be read");

@@ -31,7 +31,11 @@ public sealed class ConfigFileLinter
     public List<Finding> Lint(IEnumerable<string> paths) => LintAll(paths).Findings;
 
     /// <summary>The findings and the definitions they were found in, for checks that go on from there (the live check).</summary>
-    public LintResult LintAll(IEnumerable<string> paths)
+    /// <param name="existing">
+    /// The streams on the live check's server, when it runs: the checks across definitions count them as copies,
+    /// origins and readers, and their messages say the server was consulted.
+    /// </param>
+    public LintResult LintAll(IEnumerable<string> paths, ExistingStreams? existing = null)
     {
         var reporter = new Reporter();
         var streams = new List<StreamDefinition>();
@@ -52,10 +56,10 @@ public sealed class ConfigFileLinter
             Isolated(reporter, consumer.At, () => reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context)));
         }
 
-        new CrossFileChecks(reporter, Display).Run(streams, consumers);
+        new CrossFileChecks(reporter, Display, existing).Run(streams, consumers);
 
-        // The files linted together are the whole set: rules about what no file defines may run.
-        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true);
+        // The files linted together (with the server's streams, when the live check runs) are the whole set: rules about what no file defines may run.
+        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true, existing: existing);
         reporter.Findings.AddRange(RuleEngine.Evaluate(set));
         return new LintResult(CapPerFileAndRule(reporter.Findings), streams, consumers, Display);
     }

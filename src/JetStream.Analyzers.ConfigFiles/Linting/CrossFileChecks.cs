@@ -18,11 +18,14 @@ internal sealed class CrossFileChecks
 {
     private readonly Reporter reporter;
     private readonly Func<SourceSpan, string> display;
+    private readonly ExistingStreams? existing;
 
-    public CrossFileChecks(Reporter reporter, Func<SourceSpan, string> display)
+    /// <param name="existing">The streams on the live check's server: a consumer of one of them has its stream (JS4005).</param>
+    public CrossFileChecks(Reporter reporter, Func<SourceSpan, string> display, ExistingStreams? existing = null)
     {
         this.reporter = reporter;
         this.display = display;
+        this.existing = existing;
     }
 
     public void Run(IReadOnlyList<StreamDefinition> streams, IReadOnlyList<ConsumerDefinition> consumers)
@@ -72,9 +75,15 @@ internal sealed class CrossFileChecks
             var at = consumer.Model.StreamName.Origin as SourceSpan ?? consumer.At;
             if (consumer.StreamName is { } name)
             {
+                if (existing?.Contains(name) == true)
+                {
+                    continue;
+                }
+
+                var server = existing is null ? string.Empty : $" and {existing.Where} doesn't have";
                 var hint = streams.Count == 0 ? string.Empty : "; add the stream's file to the JetStreamConfig items, or check the name";
                 reporter.Add(RuleCatalog.ConsumerWithoutStream, at, Describe.ConsumerName(consumer.Model),
-                    $"is for stream '{name}', which no linted file defines{hint}");
+                    $"is for stream '{name}', which no linted file defines{server}{hint}");
             }
             else
             {

@@ -7,6 +7,7 @@ using JetStream.Analyzers.LiveCheck.Connection;
 using JetStream.Analyzers.LiveCheck.Protocol;
 using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Health;
+using JetStream.Analyzers.Rules.Model;
 
 namespace JetStream.Analyzers.LiveCheck.Server;
 
@@ -99,6 +100,26 @@ public sealed class ServerSnapshot
         }
 
         return consumers[stream] = list;
+    }
+
+    /// <summary>
+    /// The streams as the checks across definitions count them (copies, origins, readers). A stream's consumers are
+    /// listed only when a rule asks, through <see cref="ConsumersOf"/>, so the checks after the lint reuse the list.
+    /// </summary>
+    public ExistingStreams Existing() =>
+        new($"the server at {Shown(client)}", Streams.Select(s => new ExistingStream(s.Name, s.Config, s.ConsumerCount, () => ListedConsumers(s.Name))), Unanswered);
+
+    // A list that fails here counts as unknown (the rule stays silent); the live check lists it again and reports JS5001.
+    private IReadOnlyList<ConsumerModel>? ListedConsumers(string stream)
+    {
+        try
+        {
+            return ConsumersOf(stream)?.Select(c => c.Config).ToList();
+        }
+        catch (LiveCheckException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Streams or consumers of one list the snapshot holds at most; a server that claims more is refused.</summary>

@@ -63,10 +63,10 @@ public sealed class ConfigRepo : IDisposable
     public List<Finding> CheckLive(ConnectionSettings settings, IDictionary<string, string>? options = null, params string[] only)
     {
         var files = only.Length > 0 ? only.Select(PathOf) : Directory.GetFiles(Root, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
-        return LiveLint.Run(() => settings, version =>
+        return LiveLint.Run(() => settings, (version, onServer) =>
         {
             var context = new RuleContext(new RuleOptions(key => options is not null && options.TryGetValue(key, out var v) ? v : null), version ?? ServerVersion.Newest);
-            return new ConfigFileLinter(_ => context, Root).LintAll(files);
+            return new ConfigFileLinter(_ => context, Root).LintAll(files, onServer);
         }).Findings;
     }
 
@@ -79,7 +79,7 @@ public sealed class ConfigRepo : IDisposable
         var ruleOptions = new RuleOptions(key => options is not null && options.TryGetValue(key, out var v) ? v : null);
         var files = Directory.GetFiles(Root, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
         var health = new JetStream.Analyzers.LiveCheck.Health.HealthSettings { AllStreams = allStreams, ProjectOptions = ruleOptions };
-        return LiveLint.Run(() => settings, version => new ConfigFileLinter(_ => new RuleContext(ruleOptions, version ?? ServerVersion.Newest), Root).LintAll(files), health)
+        return LiveLint.Run(() => settings, (version, onServer) => new ConfigFileLinter(_ => new RuleContext(ruleOptions, version ?? ServerVersion.Newest), Root).LintAll(files, onServer), health)
             .Findings.Select(Format).OrderBy(l => l, StringComparer.Ordinal).ToList();
     }
 

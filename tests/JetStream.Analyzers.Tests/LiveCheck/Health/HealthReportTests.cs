@@ -29,7 +29,7 @@ public sealed class HealthReportTests
         using var repo = new ConfigRepo().With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"],"max_msgs":100,"discard":"new"}""");
 
         var before = await JetStreamState.SnapshotAsync(server.Connection);
-        var result = LiveLint.Run(() => ConfigRepo.Server(server.Url), _ => new JetStream.Analyzers.ConfigFiles.Linting.ConfigFileLinter(_ => global::JetStream.Analyzers.Rules.Evaluation.RuleContext.Default, repo.Root).LintAll(new[] { repo.PathOf("streams/orders.json") }), new HealthSettings { AllStreams = true });
+        var result = LiveLint.Run(() => ConfigRepo.Server(server.Url), (_, _) => new JetStream.Analyzers.ConfigFiles.Linting.ConfigFileLinter(_ => global::JetStream.Analyzers.Rules.Evaluation.RuleContext.Default, repo.Root).LintAll(new[] { repo.PathOf("streams/orders.json") }), new HealthSettings { AllStreams = true });
         Assert.Equal(before, await JetStreamState.SnapshotAsync(server.Connection));
         var snapshot = Assert.IsType<global::JetStream.Analyzers.Rules.Health.HealthSnapshot>(result.Health);
 
