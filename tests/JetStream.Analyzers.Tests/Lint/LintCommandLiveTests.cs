@@ -47,4 +47,19 @@ public class LintCommandLiveTests
         Assert.Contains("error JS5001:", refused.Stdout);
         Assert.Contains("refused the credentials", refused.Stdout);
     }
+
+    [NatsServerFact]
+    public async Task LiveCheck_CrossDefinitionMessagesNameTheServerWithoutItsPassword()
+    {
+        const string Password = "Pa55-never-in-output";
+        await using var server = await ConfiguredNatsServer.StartAsync($"authorization {{ users = [ {{ user: ci, password: {Password} }} ] }}");
+        using var repo = new ConfigRepo().With("jetstream/backup.json", "{\"name\":\"BACKUP\",\"mirror\":{\"name\":\"ORDRES\"}}");
+        var url = server.Url.Replace("nats://", $"nats://ci:{Password}@", System.StringComparison.Ordinal);
+
+        var run = LintRun.In(repo.Root, "--server", url);
+
+        var shown = server.Url.Replace("nats://", "nats://ci:***@", System.StringComparison.Ordinal);
+        Assert.Contains($"warning JS1009: Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no linted definition provides and the server at {shown} doesn't have;", run.Stdout);
+        Assert.DoesNotContain(Password, run.Stdout + run.Stderr);
+    }
 }
