@@ -74,8 +74,11 @@ public sealed class DefinitionSet
     /// <summary>True when some definition has a stream of that name, or it exists elsewhere.</summary>
     public bool Provides(string name) => streamsByName.ContainsKey(name) || ProvidedElsewhere.Contains(name) || Existing?.Contains(name) == true;
 
-    /// <summary>True when a defined stream mirrors or sources the stream of that name, or an existing one does (or may).</summary>
-    public bool IsCopied(string name) => copied.Contains(name) || Existing?.MayCopy(name) == true;
+    /// <summary>
+    /// True when a defined stream mirrors or sources the stream of that name, or an existing one does (or may) that
+    /// no definition replaces.
+    /// </summary>
+    public bool IsCopied(string name) => copied.Contains(name) || Existing?.MayCopy(name, streamsByName.ContainsKey) == true;
 
     /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>

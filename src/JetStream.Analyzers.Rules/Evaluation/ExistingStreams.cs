@@ -13,7 +13,7 @@ public sealed class ExistingStreams
 {
     private readonly Dictionary<string, ExistingStream> byName = new(StringComparer.Ordinal);
     private readonly HashSet<string> undescribed;
-    private readonly HashSet<string> copied = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> copiers = new(StringComparer.Ordinal);
 
     /// <param name="where">What messages call the place they exist: "the server at nats://127.0.0.1:4222" (no secrets).</param>
     /// <param name="streams">The streams that could be described.</param>
@@ -29,7 +29,12 @@ public sealed class ExistingStreams
             {
                 if (DefinitionSet.KnownName(origin.Name) is { } name)
                 {
-                    copied.Add(name);
+                    if (!copiers.TryGetValue(name, out var list))
+                    {
+                        copiers[name] = list = new List<string>();
+                    }
+
+                    list.Add(stream.Name);
                 }
             }
         }
@@ -40,8 +45,12 @@ public sealed class ExistingStreams
     /// <summary>True when a stream of that name exists, described or not.</summary>
     public bool Contains(string name) => byName.ContainsKey(name) || undescribed.Contains(name);
 
-    /// <summary>True when an existing stream mirrors or sources it, or may (one couldn't be described).</summary>
-    public bool MayCopy(string name) => copied.Contains(name) || undescribed.Count > 0;
+    /// <summary>
+    /// True when an existing stream mirrors or sources it, or may (one couldn't be described). A stream for which
+    /// <paramref name="replaced"/> is true doesn't count: a definition of that name says what it copies.
+    /// </summary>
+    public bool MayCopy(string name, Func<string, bool> replaced) =>
+        undescribed.Count > 0 || copiers.TryGetValue(name, out var list) && list.Exists(copier => !replaced(copier));
 
     /// <summary>True when the existing stream of that name has consumers, or may have (it couldn't be described).</summary>
     public bool MayHaveConsumers(string name) =>

@@ -149,6 +149,9 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { SafeStream() }, context: critical, existing: OnServer(Plain(Mirror("BACKUP", "ORDERS")))));
         Assert.Empty(Run(new[] { SafeStream() }, context: critical, existing: OnServer(Plain(Sourcing("ALL", Source("ORDERS"))))));
 
+        // The files define ALL anew, without the source the server's ALL has: that copy goes with the next apply.
+        Assert.Single(Run(new[] { SafeStream(), Sourcing("ALL") }, context: critical, existing: OnServer(Plain(Sourcing("ALL", Source("ORDERS"))))));
+
         var finding = Assert.Single(Run(new[] { SafeStream() }, context: critical, existing: OnServer(Plain(SafeStream()), Plain(Mirror("BACKUP", "INVOICES")))));
         Assert.StartsWith($"Stream 'ORDERS' is listed in jetstream_critical_streams, but no defined stream and no stream on {Server} mirrors or sources it;", finding.Message);
     }
