@@ -103,7 +103,7 @@ public sealed class DefinitionSet
 
     public static string? KnownName(ConfigValue<string> name) => name.TryGet(out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
-    private static void Add<T>(Dictionary<string, List<T>> index, string key, T item)
+    internal static void Add<T>(Dictionary<string, List<T>> index, string key, T item)
     {
         if (!index.TryGetValue(key, out var list))
         {

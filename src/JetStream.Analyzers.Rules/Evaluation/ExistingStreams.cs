@@ -29,12 +29,7 @@ public sealed class ExistingStreams
             {
                 if (DefinitionSet.KnownName(origin.Name) is { } name)
                 {
-                    if (!copiers.TryGetValue(name, out var list))
-                    {
-                        copiers[name] = list = new List<string>();
-                    }
-
-                    list.Add(stream.Name);
+                    DefinitionSet.Add(copiers, name, stream.Name);
                 }
             }
         }
