@@ -71,6 +71,17 @@ public sealed class DefinitionSet
     /// <summary>True when a defined stream mirrors or sources the stream of that name.</summary>
     public bool IsCopied(string name) => copied.Contains(name);
 
+    /// <summary>
+    /// The stream a consumer is created on: the one the front end linked (config files do), else the only defined
+    /// stream of the consumer's stream name; null when none or several are defined (which one applies is unknown).
+    /// </summary>
+    public StreamModel? StreamOf(ConsumerModel consumer) =>
+        consumer.Stream ?? (KnownName(consumer.StreamName) is { } name && streamsByName.TryGetValue(name, out var list) && list.Count == 1 ? list[0] : null);
+
+    /// <summary>The defined streams of that name (more than one is JS4004).</summary>
+    public IReadOnlyList<StreamModel> StreamsNamed(string name) =>
+        streamsByName.TryGetValue(name, out var list) ? list : Array.Empty<StreamModel>();
+
     /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>
         consumersByStream.TryGetValue(name, out var list) ? list : Array.Empty<ConsumerModel>();
