@@ -27,7 +27,7 @@ public class DefinitionSetRulesTests
     private static StreamModel Mirror(string name, string of) => SafeStream(name).With(s => { s.Subjects = default; s.Mirror = Known(Source(of), "mirror"); });
 
     private static StreamModel Sourcing(string name, params StreamSourceModel[] sources) =>
-        SafeStream(name).With(s => s.Sources = ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, "sources"));
+        SafeStream(name).With(s => { s.Subjects = default; s.Sources = ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, "sources"); });
 
     private static ConsumerModel ConsumerOf(string stream, string name, params string[] filters) => SafeConsumer(name).With(c =>
     {
@@ -97,7 +97,7 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { interest }, new[] { ConsumerOf("EVENTS", "audit") }));
         Assert.Empty(Run(new[] { interest, Sourcing("ALL", Source("EVENTS")) }));
         Assert.Empty(Run(new[] { interest }, complete: false));
-        Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }));
+        Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
     }
 
     // ---------------------------------------------------------------- JS1012
