@@ -25,7 +25,7 @@ public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
             if (stream.Retention.Is(RetentionPolicy.Interest) && DefinitionSet.KnownName(stream.Name) is { } name
                 && set.ConsumersOf(name).Count == 0 && !set.IsCopied(name))
             {
-                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream)));
+                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream), set.FrontEnd.NoDefinition));
             }
         }
     }

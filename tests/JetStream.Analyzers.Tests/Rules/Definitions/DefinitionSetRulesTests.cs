@@ -72,8 +72,20 @@ public class DefinitionSetRulesTests
         var finding = Assert.Single(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }));
         Assert.Equal(RuleIds.SourceNotDefined, finding.Rule.Id);
         Assert.Equal("source:ORDRES", finding.Origin);
-        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no linted definition provides", finding.Message);
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition provides", finding.Message);
         Assert.StartsWith("Stream 'ALL' sources (sources) stream 'EU'", Assert.Single(Run(new[] { SafeStream(), Sourcing("ALL", Source("ORDERS"), Source("EU")) })).Message);
+    }
+
+    [Fact]
+    public void JS1009_JS1011_WordedByTheFrontEnd()
+    {
+        var frontEnd = new DefinitionSets.CompilationFrontEnd();
+        var mirror = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }, frontEnd: frontEnd)));
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition in this compilation provides;", mirror.Message);
+
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var unread = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { interest }, frontEnd: frontEnd)));
+        Assert.StartsWith("Stream 'EVENTS' has interest retention, but no definition in this compilation reads it", unread.Message);
     }
 
     [Fact]
