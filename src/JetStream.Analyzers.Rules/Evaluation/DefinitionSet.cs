@@ -6,7 +6,7 @@ using JetStream.Analyzers.Rules.Model;
 namespace JetStream.Analyzers.Rules.Evaluation;
 
 /// <summary>
-/// Every stream and consumer a front end knows at once (the files linted together), for the rules that look across
+/// Every stream and consumer a front end knows at once (the files linted together, one compilation), for the rules that look across
 /// definitions. Built once; the name indexes make each rule linear in the definitions.
 /// </summary>
 public sealed class DefinitionSet
@@ -77,10 +77,6 @@ public sealed class DefinitionSet
     /// </summary>
     public StreamModel? StreamOf(ConsumerModel consumer) =>
         consumer.Stream ?? (KnownName(consumer.StreamName) is { } name && streamsByName.TryGetValue(name, out var list) && list.Count == 1 ? list[0] : null);
-
-    /// <summary>The defined streams of that name (more than one is JS4004).</summary>
-    public IReadOnlyList<StreamModel> StreamsNamed(string name) =>
-        streamsByName.TryGetValue(name, out var list) ? list : Array.Empty<StreamModel>();
 
     /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>
