@@ -13,7 +13,7 @@ namespace JetStream.Analyzers.ConfigFiles.Linting;
 
 /// <summary>
 /// Lints a set of stream and consumer files: reads each file once (keeping only the rule model, not its text),
-/// runs every stream and consumer rule, then the cross-file checks. Every finding's origin is a <see cref="SourceSpan"/>.
+/// runs every stream and consumer rule, then the rules across definitions over all files together. Every finding's origin is a <see cref="SourceSpan"/>.
 /// </summary>
 public sealed class ConfigFileLinter
 {
@@ -56,10 +56,9 @@ public sealed class ConfigFileLinter
             Isolated(reporter, consumer.At, () => reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context)));
         }
 
-        new CrossFileChecks(reporter, Display, existing).Run(streams, consumers);
-
         // The files linted together (with the server's streams, when the live check runs) are the whole set: rules about what no file defines may run.
-        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true, existing: existing);
+        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true,
+            frontEnd: new LintedFilesFrontEnd(Display), existing: existing);
         reporter.Findings.AddRange(RuleEngine.Evaluate(set));
         return new LintResult(CapPerFileAndRule(reporter.Findings), streams, consumers, Display);
     }

@@ -90,7 +90,7 @@ public static class RuleCatalog
     public static readonly RuleInfo SourceNotDefined = new(
         RuleIds.SourceNotDefined,
         "Mirror or source names a stream no definition provides",
-        "{0} {1} stream '{2}', which no linted definition provides{3}; the server accepts this and keeps retrying, so nothing is copied until a stream of that name exists. Define it, check the name, or set external.api when it lives in another account or domain.",
+        "{0} {1} stream '{2}', which {3} provides{4}; the server accepts this and keeps retrying, so nothing is copied until a stream of that name exists. Define it, check the name, or set external.api when it lives in another account or domain.",
         RuleSeverity.Warning,
         "A mirror or source of a missing stream is not an error for the server: the stream is created and its mirror or source stays inactive. A misspelled name therefore goes unnoticed until someone looks for the copied messages. Sources with an external API prefix (another account or domain) are provided elsewhere and not checked.");
 
@@ -106,7 +106,7 @@ public static class RuleCatalog
     public static readonly RuleInfo InterestStreamWithoutConsumer = new(
         RuleIds.InterestStreamWithoutConsumer,
         "Interest stream has no consumer",
-        "{0} has interest retention, but no linted definition{1} reads it (no consumer, mirror or source); the server drops each message as soon as it is stored. Define its consumers, or use limits retention.",
+        "{0} has interest retention, but {1}{2} reads it (no consumer, mirror or source); the server drops each message as soon as it is stored. Define its consumers, or use limits retention.",
         RuleSeverity.Info,
         "An interest-retention stream keeps a message only while a consumer still has to receive it. With no consumer every message is removed on arrival, so publishers get a successful acknowledgement for messages nobody will ever read. Reported only for a complete set of definitions (the files linted together).");
 

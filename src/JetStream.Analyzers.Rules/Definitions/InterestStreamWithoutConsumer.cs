@@ -26,7 +26,8 @@ public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
             if (stream.Retention.Is(RetentionPolicy.Interest) && DefinitionSet.KnownName(stream.Name) is { } name
                 && set.ConsumersOf(name).Count == 0 && !set.IsCopied(name) && set.Existing?.MayHaveConsumers(name) != true)
             {
-                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream), set.Existing is { } existing ? $" and nothing on {existing.Where}" : string.Empty));
+                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream), set.FrontEnd.NoDefinition,
+                    set.Existing is { } existing ? $" and nothing on {existing.Where}" : string.Empty));
             }
         }
     }

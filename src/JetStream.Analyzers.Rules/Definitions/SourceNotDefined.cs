@@ -32,7 +32,7 @@ public sealed class SourceNotDefined : DefinitionSetRule
                 }
 
                 var what = isMirror ? $"mirrors ({context.Field("mirror")})" : $"sources ({context.Field("sources")})";
-                findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name,
+                findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name, set.FrontEnd.NoDefinition,
                     set.Existing is { } existing ? $" and {existing.Where} doesn't have" : string.Empty));
             }
         }

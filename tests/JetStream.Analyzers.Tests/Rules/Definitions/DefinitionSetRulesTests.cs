@@ -35,7 +35,7 @@ public class DefinitionSetRulesTests
     private static StreamModel Mirror(string name, string of) => SafeStream(name).With(s => { s.Subjects = default; s.Mirror = Known(Source(of), "mirror"); });
 
     private static StreamModel Sourcing(string name, params StreamSourceModel[] sources) =>
-        SafeStream(name).With(s => s.Sources = ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, "sources"));
+        SafeStream(name).With(s => { s.Subjects = default; s.Sources = ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, "sources"); });
 
     private static ConsumerModel ConsumerOf(string stream, string name, params string[] filters) => SafeConsumer(name).With(c =>
     {
@@ -80,8 +80,20 @@ public class DefinitionSetRulesTests
         var finding = Assert.Single(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }));
         Assert.Equal(RuleIds.SourceNotDefined, finding.Rule.Id);
         Assert.Equal("source:ORDRES", finding.Origin);
-        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no linted definition provides", finding.Message);
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition provides", finding.Message);
         Assert.StartsWith("Stream 'ALL' sources (sources) stream 'EU'", Assert.Single(Run(new[] { SafeStream(), Sourcing("ALL", Source("ORDERS"), Source("EU")) })).Message);
+    }
+
+    [Fact]
+    public void JS1009_JS1011_WordedByTheFrontEnd()
+    {
+        var frontEnd = new DefinitionSets.CompilationFrontEnd();
+        var mirror = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }, frontEnd: frontEnd)));
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition in this compilation provides;", mirror.Message);
+
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var unread = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { interest }, frontEnd: frontEnd)));
+        Assert.StartsWith("Stream 'EVENTS' has interest retention, but no definition in this compilation reads it", unread.Message);
     }
 
     [Fact]
@@ -105,7 +117,7 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { interest }, new[] { ConsumerOf("EVENTS", "audit") }));
         Assert.Empty(Run(new[] { interest, Sourcing("ALL", Source("EVENTS")) }));
         Assert.Empty(Run(new[] { interest }, complete: false));
-        Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }));
+        Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
     }
 
     // ---------------------------------------------------------------- JS1012
@@ -162,7 +174,7 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { Mirror("BACKUP", "ORDERS") }, existing: OnServer(Plain(SafeStream()))));
 
         var finding = Assert.Single(Run(new[] { Mirror("BACKUP", "ORDRES") }, existing: OnServer(Plain(SafeStream()))));
-        Assert.StartsWith($"Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no linted definition provides and {Server} doesn't have;", finding.Message);
+        Assert.StartsWith($"Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition provides and {Server} doesn't have;", finding.Message);
     }
 
     [Fact]
@@ -173,7 +185,7 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { interest }, existing: OnServer(Plain(Sourcing("ALL", Source("EVENTS"))))));
 
         var finding = Assert.Single(Run(new[] { interest }, existing: OnServer(Plain(interest), Plain(SafeStream(), ConsumerOf("ORDERS", "worker")))));
-        Assert.StartsWith($"Stream 'EVENTS' has interest retention, but no linted definition and nothing on {Server} reads it (no consumer, mirror or source);", finding.Message);
+        Assert.StartsWith($"Stream 'EVENTS' has interest retention, but no definition and nothing on {Server} reads it (no consumer, mirror or source);", finding.Message);
     }
 
     [Fact]
@@ -212,7 +224,7 @@ public class DefinitionSetRulesTests
         ExistingStream Stream(StreamModel model, long count, IReadOnlyList<ConsumerModel>? consumers) =>
             new(model.Name.Value!, model, count, () => { lists.Add(model.Name.Value!); return consumers; });
 
-        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var interest = SafeStream("EVENTS").With(s => { s.Retention = Known(RetentionPolicy.Interest, "retention"); s.Subjects = List("subjects", "events.>"); });
         var existing = new ExistingStreams(Server, new[] { Stream(interest, 2, null), Stream(WorkQueue("jobs.>"), 1, null), Stream(SafeStream(), 5, null) });
         Assert.Empty(Run(new[] { interest, WorkQueue("jobs.>"), SafeStream() }, new[] { ConsumerOf("JOBS", "email", "jobs.email.>") }, existing: existing));
         Assert.Equal(new[] { "JOBS" }, lists);

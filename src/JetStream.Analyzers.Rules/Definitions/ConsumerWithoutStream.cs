@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
+
+namespace JetStream.Analyzers.Rules.Definitions;
+
+/// <summary>
+/// JS4005: a consumer on a stream that no definition creates, or (where the front end allows it,
+/// <see cref="DefinitionSetFrontEnd.ConsumerNamesNoStream"/>) whose definition names no stream. Only for a complete set.
+/// </summary>
+public sealed class ConsumerWithoutStream : DefinitionSetRule
+{
+    public override RuleInfo Rule => RuleCatalog.ConsumerWithoutStream;
+
+    public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
+    {
+        if (!set.IsComplete)
+        {
+            return;
+        }
+
+        foreach (var (consumer, _) in set.Consumers)
+        {
+            if (consumer.Stream is not null || consumer.StreamName.IsUnknown)
+            {
+                continue;
+            }
+
+            var at = consumer.StreamName.Origin ?? consumer.Origin;
+            if (DefinitionSet.KnownName(consumer.StreamName) is { } name)
+            {
+                if (!set.Provides(name))
+                {
+                    findings.Add(Report(at, Describe.ConsumerName(consumer), $"is for stream '{name}', which {set.FrontEnd.StreamNotDefined(set.Streams.Count > 0, set.Existing?.Where)}"));
+                }
+            }
+            else if (set.FrontEnd.ConsumerNamesNoStream is { } namesNoStream)
+            {
+                findings.Add(Report(at, Describe.ConsumerName(consumer), namesNoStream));
+            }
+        }
+    }
+}
