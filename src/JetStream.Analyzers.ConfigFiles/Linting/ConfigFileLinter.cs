@@ -55,7 +55,7 @@ public sealed class ConfigFileLinter
         new CrossFileChecks(reporter, Display).Run(streams, consumers);
 
         // The files linted together are the whole set: rules about what no file defines may run.
-        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true);
+        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true, frontEnd: new FilesFrontEnd(this));
         reporter.Findings.AddRange(RuleEngine.Evaluate(set));
         return new LintResult(CapPerFileAndRule(reporter.Findings), streams, consumers, Display);
     }
@@ -168,4 +168,17 @@ public sealed class ConfigFileLinter
     }
 
     private static readonly StringComparer PathComparer = Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <summary>Cross-definition messages place another definition by its file, relative to the base folder.</summary>
+    private sealed class FilesFrontEnd : DefinitionSetFrontEnd
+    {
+        private readonly ConfigFileLinter linter;
+
+        public FilesFrontEnd(ConfigFileLinter linter)
+        {
+            this.linter = linter;
+        }
+
+        public override string Display(object? origin) => origin is SourceSpan span ? linter.Display(span) : base.Display(origin);
+    }
 }

@@ -7,7 +7,7 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS1011: an interest-retention stream that nothing reads: no consumer is defined for it and no defined stream
-/// mirrors or sources it (both read through a consumer of their own). Only for a complete set.
+/// mirrors or sources it (both read through a consumer of their own). Only when the set knows every consumer.
 /// </summary>
 public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
 {
@@ -15,7 +15,7 @@ public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
 
     public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
     {
-        if (!set.IsComplete)
+        if (!set.ConsumersComplete)
         {
             return;
         }
@@ -25,7 +25,7 @@ public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
             if (stream.Retention.Is(RetentionPolicy.Interest) && DefinitionSet.KnownName(stream.Name) is { } name
                 && set.ConsumersOf(name).Count == 0 && !set.IsCopied(name))
             {
-                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream)));
+                findings.Add(Report(stream.Retention.Origin ?? stream.Origin, Describe.Stream(stream), set.FrontEnd.NoDefinition));
             }
         }
     }

@@ -1,12 +1,16 @@
 using System.Collections.Generic;
+using System.Linq;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
+using JetStream.Analyzers.Rules.Model;
 
 namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS1009: a mirror or source naming a stream that no definition provides. Sources in another account or domain
-/// (external.api, the CLI's domain) are provided elsewhere and not checked.
+/// (external.api, the CLI's domain) are provided elsewhere and not checked. When the set is not every stream there is
+/// (a compilation), only a name that is a near miss of a defined stream's is reported: that one is a typo, any other
+/// may be a stream created somewhere else.
 /// </summary>
 public sealed class SourceNotDefined : DefinitionSetRule
 {
@@ -14,11 +18,6 @@ public sealed class SourceNotDefined : DefinitionSetRule
 
     public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
     {
-        if (!set.IsComplete)
-        {
-            return;
-        }
-
         foreach (var (stream, context) in set.Streams)
         {
             var isMirror = stream.Mirror.IsKnown;
@@ -30,8 +29,15 @@ public sealed class SourceNotDefined : DefinitionSetRule
                     continue;
                 }
 
+                var meant = set.NearMisses(name).FirstOrDefault();
+                if (meant is null && !set.StreamsComplete)
+                {
+                    continue;
+                }
+
                 var what = isMirror ? $"mirrors ({context.Field("mirror")})" : $"sources ({context.Field("sources")})";
-                findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name));
+                var hint = meant is null ? string.Empty : $" (did you mean '{meant.Name.Value}', defined at {set.FrontEnd.Display(meant.Name.Origin ?? meant.Origin)}?)";
+                findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name, set.FrontEnd.NoDefinition, hint));
             }
         }
     }

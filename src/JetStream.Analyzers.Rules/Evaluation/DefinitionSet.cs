@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Text;
 
 namespace JetStream.Analyzers.Rules.Evaluation;
 
@@ -14,6 +15,8 @@ public sealed class DefinitionSet
     private readonly Dictionary<string, List<StreamModel>> streamsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConsumerModel>> consumersByStream = new(StringComparer.Ordinal);
     private readonly HashSet<string> copied = new(StringComparer.Ordinal);
+    private NearMissIndex<StreamModel>? streamNames;
+    private bool copiesUnknown;
 
     /// <param name="complete">True when no stream or consumer exists beyond these (a file set); rules about what is missing run only then.</param>
     /// <param name="providedElsewhere">Stream names that exist without a definition here, such as the streams on a live server.</param>
@@ -24,11 +27,28 @@ public sealed class DefinitionSet
         bool complete,
         IEnumerable<string>? providedElsewhere = null,
         DefinitionSetFrontEnd? frontEnd = null)
+        : this(streams, consumers, complete, complete, providedElsewhere, frontEnd)
+    {
+    }
+
+    /// <param name="streamsComplete">True when no stream exists beyond these and <paramref name="providedElsewhere"/>.</param>
+    /// <param name="consumersComplete">
+    /// True when these are all the readers of the streams defined here: no other consumer, mirror or source of them
+    /// exists. A compilation that defines consumers is taken to define all of them for its streams.
+    /// </param>
+    public DefinitionSet(
+        IReadOnlyList<(StreamModel Model, RuleContext Context)> streams,
+        IReadOnlyList<(ConsumerModel Model, RuleContext Context)> consumers,
+        bool streamsComplete,
+        bool consumersComplete,
+        IEnumerable<string>? providedElsewhere = null,
+        DefinitionSetFrontEnd? frontEnd = null)
     {
         FrontEnd = frontEnd ?? DefinitionSetFrontEnd.Default;
         Streams = streams;
         Consumers = consumers;
-        IsComplete = complete;
+        StreamsComplete = streamsComplete;
+        ConsumersComplete = consumersComplete;
         ProvidedElsewhere = new HashSet<string>(providedElsewhere ?? Array.Empty<string>(), StringComparer.Ordinal);
         foreach (var (stream, _) in streams)
         {
@@ -37,11 +57,20 @@ public sealed class DefinitionSet
                 Add(streamsByName, name, stream);
             }
 
+            if (stream.Mirror.IsUnknown || stream.Sources.IsUnknown)
+            {
+                copiesUnknown = true;
+            }
+
             foreach (var origin in Origins(stream))
             {
                 if (KnownName(origin.Name) is { } source)
                 {
                     copied.Add(source);
+                }
+                else if (!origin.Name.IsAbsent)
+                {
+                    copiesUnknown = true;
                 }
             }
         }
@@ -52,6 +81,11 @@ public sealed class DefinitionSet
             {
                 Add(consumersByStream, name, consumer);
             }
+            else
+            {
+                // A consumer of a stream unknown here might read any of them.
+                ConsumersComplete = false;
+            }
         }
     }
 
@@ -59,7 +93,17 @@ public sealed class DefinitionSet
 
     public IReadOnlyList<(ConsumerModel Model, RuleContext Context)> Consumers { get; }
 
-    public bool IsComplete { get; }
+    /// <summary>True when no stream exists beyond these (and <see cref="ProvidedElsewhere"/>): a missing name is missing.</summary>
+    public bool StreamsComplete { get; }
+
+    /// <summary>
+    /// True when the consumers here are all that read the streams defined here (and each names its stream): a stream
+    /// without one has no reader. False as soon as one consumer's stream is unknown.
+    /// </summary>
+    public bool ConsumersComplete { get; }
+
+    /// <summary>True when both streams and consumers are complete, as in a set of files linted together.</summary>
+    public bool IsComplete => StreamsComplete && ConsumersComplete;
 
     public DefinitionSetFrontEnd FrontEnd { get; }
 
@@ -68,8 +112,34 @@ public sealed class DefinitionSet
     /// <summary>True when some definition has a stream of that name, or it exists elsewhere.</summary>
     public bool Provides(string name) => streamsByName.ContainsKey(name) || ProvidedElsewhere.Contains(name);
 
-    /// <summary>True when a defined stream mirrors or sources the stream of that name.</summary>
-    public bool IsCopied(string name) => copied.Contains(name);
+    /// <summary>
+    /// The defined streams whose name is a near miss of <paramref name="name"/> (<see cref="Names.IsNearMiss"/>): what a
+    /// misspelled reference probably meant. The index is built on first use, so sets that never ask pay nothing.
+    /// </summary>
+    public IReadOnlyList<StreamModel> NearMisses(string name)
+    {
+        if (streamNames is null)
+        {
+            var index = new NearMissIndex<StreamModel>();
+            foreach (var pair in streamsByName)
+            {
+                foreach (var stream in pair.Value)
+                {
+                    index.Add(pair.Key, stream);
+                }
+            }
+
+            streamNames = index;
+        }
+
+        return streamNames.Find(name);
+    }
+
+    /// <summary>
+    /// True when a defined stream mirrors or sources the stream of that name, or might: a mirror or source whose name
+    /// is unknown (computed at run time) could be any stream.
+    /// </summary>
+    public bool IsCopied(string name) => copiesUnknown || copied.Contains(name);
 
     /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>

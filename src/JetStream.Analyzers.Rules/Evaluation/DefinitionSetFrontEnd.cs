@@ -12,5 +12,5 @@ public class DefinitionSetFrontEnd
     public virtual string Display(object? origin) => origin?.ToString() ?? "another definition";
 
     /// <summary>The subject of "… provides" and "… reads it" in messages: "no linted definition", "no definition in this compilation".</summary>
-    public virtual string NoDefinition => "no definition";
+    public virtual string NoDefinition => "no linted definition";
 }
