@@ -66,6 +66,82 @@ public class CrossDefinitionAnalyzerTests
         await VerifyAsync(Doc("A", suppressed), null, Critical);
     }
 
+    /// <summary>
+    /// The compiler applies .editorconfig severities to compilation-end diagnostics as to any other (the testing
+    /// library's project set-up does not raise them, so this test builds the compilation the way the compiler does).
+    /// </summary>
+    [Fact]
+    public async Task JS1008_EditorConfigSeverityError_RaisesItAtCompilationEnd()
+    {
+        var config = AnalyzerConfigSet.Create(new[]
+        {
+            AnalyzerConfig.Parse("root = true\n[*.cs]\njetstream_critical_streams = ORDERS\ndotnet_diagnostic.JS1008.severity = error\n", "/src/.editorconfig"),
+        });
+        var options = config.GetOptionsForSourcePath("/src/A.cs");
+        var tree = CSharpSyntaxTree.ParseText(Doc("A", Orders.Replace("{|#0:", "").Replace("|}", "")), new CSharpParseOptions(LanguageVersion.Latest), path: "/src/A.cs");
+        var compilation = CSharpCompilation.Create(
+            "Severity",
+            new[] { tree },
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithSyntaxTreeOptionsProvider(new TreeSeverities(options.TreeOptions)));
+        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TreeAnalyzerOptions(options.AnalyzerOptions));
+
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CrossDefinitionAnalyzer()), analyzerOptions).GetAnalyzerDiagnosticsAsync();
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(RuleIds.CriticalStreamWithoutCopy, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+    }
+
+    private sealed class TreeSeverities : SyntaxTreeOptionsProvider
+    {
+        private readonly ImmutableDictionary<string, ReportDiagnostic> severities;
+
+        public TreeSeverities(ImmutableDictionary<string, ReportDiagnostic> severities)
+        {
+            this.severities = severities;
+        }
+
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.NotGenerated;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+            severities.TryGetValue(diagnosticId, out severity);
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = default;
+            return false;
+        }
+    }
+
+    private sealed class TreeAnalyzerOptions : AnalyzerConfigOptionsProvider
+    {
+        private readonly Values values;
+
+        public TreeAnalyzerOptions(ImmutableDictionary<string, string> options)
+        {
+            values = new Values(options);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => values;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => values;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => values;
+
+        private sealed class Values : AnalyzerConfigOptions
+        {
+            private readonly ImmutableDictionary<string, string> options;
+
+            public Values(ImmutableDictionary<string, string> options)
+            {
+                this.options = options;
+            }
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => options.TryGetValue(key, out value);
+        }
+    }
+
     [Fact]
     public async Task JS1008_MirrorInAnotherDocument_NotReported()
     {
