@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using JetStream.Analyzers.Configuration;
 using JetStream.Analyzers.Infrastructure;
+using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
 using Microsoft.CodeAnalysis;
@@ -14,7 +15,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace JetStream.Analyzers;
 
 /// <summary>
-/// The checks across definitions (RuleEngine.DefinitionSetRules: JS1008, JS1009, JS1011, JS1012) over every stream and
+/// The checks across definitions (of RuleEngine.DefinitionSetRules: JS1008, JS1009, JS1011, JS1012) over every stream and
 /// consumer that the compilation creates or updates. The models come from the per-document pass the configuration
 /// analyzers already make (one trace and one model per call); the rules run once, at compilation end.
 /// </summary>
@@ -27,8 +28,15 @@ namespace JetStream.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Descriptors.For(RuleEngine.DefinitionSetRules.Select(r => r.Rule).ToArray());
+    /// <summary>
+    /// The rules of <see cref="RuleEngine.DefinitionSetRules"/> this pass runs. The file rules among them (JS4004–JS4008)
+    /// are not reported in C# yet.
+    /// </summary>
+    private static readonly DefinitionSetRule[] Rules = RuleEngine.DefinitionSetRules
+        .Where(r => r.Rule.Id is RuleIds.CriticalStreamWithoutCopy or RuleIds.SourceNotDefined or RuleIds.InterestStreamWithoutConsumer or RuleIds.WorkQueueSubjectsNotConsumed)
+        .ToArray();
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.For(Rules.Select(r => r.Rule).ToArray());
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, NatsTypes types, RuleContextProvider rules)
     {
@@ -68,7 +76,13 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
                 streamsComplete: false,
                 consumersComplete: !consumers.IsEmpty,
                 frontEnd: CompilationFrontEnd.Instance);
-            new FindingReporter(end.ReportDiagnostic, tree: null).Report(Location.None, RuleEngine.Evaluate(set));
+            var findings = new List<Finding>();
+            foreach (var rule in Rules)
+            {
+                rule.Evaluate(set, findings);
+            }
+
+            new FindingReporter(end.ReportDiagnostic, tree: null).Report(Location.None, findings);
         });
     }
 
@@ -78,6 +92,11 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
         public static readonly CompilationFrontEnd Instance = new();
 
         public override string NoDefinition => "no definition in this compilation";
+
+        public override string StreamNotDefined(bool anyStreamDefined) => "is not created or updated in this compilation";
+
+        // Code often creates a stream where it uses it, in several places; only copies that disagree are a problem.
+        public override bool DuplicatesOnlyWhenSettingsDiffer => true;
 
         public override string Display(object? origin)
         {

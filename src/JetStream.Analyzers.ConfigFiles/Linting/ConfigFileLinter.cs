@@ -13,7 +13,7 @@ namespace JetStream.Analyzers.ConfigFiles.Linting;
 
 /// <summary>
 /// Lints a set of stream and consumer files: reads each file once (keeping only the rule model, not its text),
-/// runs every stream and consumer rule, then the cross-file checks. Every finding's origin is a <see cref="SourceSpan"/>.
+/// runs every stream and consumer rule, then the rules across definitions over all files together. Every finding's origin is a <see cref="SourceSpan"/>.
 /// </summary>
 public sealed class ConfigFileLinter
 {
@@ -52,10 +52,9 @@ public sealed class ConfigFileLinter
             Isolated(reporter, consumer.At, () => reporter.Findings.AddRange(RuleEngine.Evaluate(consumer.Model, consumer.Context)));
         }
 
-        new CrossFileChecks(reporter, Display).Run(streams, consumers);
-
         // The files linted together are the whole set: rules about what no file defines may run.
-        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true, frontEnd: new FilesFrontEnd(this));
+        var set = new DefinitionSet(streams.ConvertAll(s => (s.Model, s.Context)), consumers.ConvertAll(c => (c.Model, c.Context)), complete: true,
+            frontEnd: new LintedFilesFrontEnd(Display));
         reporter.Findings.AddRange(RuleEngine.Evaluate(set));
         return new LintResult(CapPerFileAndRule(reporter.Findings), streams, consumers, Display);
     }
@@ -168,17 +167,4 @@ public sealed class ConfigFileLinter
     }
 
     private static readonly StringComparer PathComparer = Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-
-    /// <summary>Cross-definition messages place another definition by its file, relative to the base folder.</summary>
-    private sealed class FilesFrontEnd : DefinitionSetFrontEnd
-    {
-        private readonly ConfigFileLinter linter;
-
-        public FilesFrontEnd(ConfigFileLinter linter)
-        {
-            this.linter = linter;
-        }
-
-        public override string Display(object? origin) => origin is SourceSpan span ? linter.Display(span) : base.Display(origin);
-    }
 }

@@ -67,26 +67,12 @@ public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
         var filters = new List<string>();
         foreach (var consumer in consumers)
         {
-            if (consumer.FilterSubject.IsUnknown || consumer.FilterSubjects.IsUnknown)
+            if (EffectiveConsumer.Filters(consumer) is not { Count: > 0 } own)
             {
                 return null;
             }
 
-            var before = filters.Count;
-            if (consumer.FilterSubject.TryGet(out var single) && !string.IsNullOrEmpty(single))
-            {
-                filters.Add(single);
-            }
-
-            if (consumer.FilterSubjects.TryGet(out var many) && many is not null)
-            {
-                filters.AddRange(many.Where(f => !string.IsNullOrEmpty(f)));
-            }
-
-            if (filters.Count == before)
-            {
-                return null;
-            }
+            filters.AddRange(own);
         }
 
         return filters.Where(Subjects.IsValid).Distinct().ToList();

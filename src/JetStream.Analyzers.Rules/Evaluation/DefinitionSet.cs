@@ -7,7 +7,7 @@ using JetStream.Analyzers.Rules.Text;
 namespace JetStream.Analyzers.Rules.Evaluation;
 
 /// <summary>
-/// Every stream and consumer a front end knows at once (the files linted together), for the rules that look across
+/// Every stream and consumer a front end knows at once (the files linted together, one compilation), for the rules that look across
 /// definitions. Built once; the name indexes make each rule linear in the definitions.
 /// </summary>
 public sealed class DefinitionSet
@@ -140,6 +140,13 @@ public sealed class DefinitionSet
     /// is unknown (computed at run time) could be any stream.
     /// </summary>
     public bool IsCopied(string name) => copiesUnknown || copied.Contains(name);
+
+    /// <summary>
+    /// The stream a consumer is created on: the one the front end linked (config files do), else the only defined
+    /// stream of the consumer's stream name; null when none or several are defined (which one applies is unknown).
+    /// </summary>
+    public StreamModel? StreamOf(ConsumerModel consumer) =>
+        consumer.Stream ?? (KnownName(consumer.StreamName) is { } name && streamsByName.TryGetValue(name, out var list) && list.Count == 1 ? list[0] : null);
 
     /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>

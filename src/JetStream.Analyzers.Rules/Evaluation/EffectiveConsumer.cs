@@ -129,4 +129,35 @@ public static class EffectiveConsumer
 
     public static IReadOnlyList<long>? KnownBackoff(ConsumerModel consumer) =>
         consumer.Backoff.TryGet(out var backoff) && backoff is { Count: > 0 } ? backoff : null;
+
+    /// <summary>
+    /// The consumer's filters; empty when unfiltered, null when unknown. With a target <paramref name="version"/>
+    /// before 2.10, filter_subjects is left out: those servers drop the field (JS2101 reports it).
+    /// </summary>
+    public static IReadOnlyList<string>? Filters(ConsumerModel consumer, ServerVersion? version = null)
+    {
+        if (consumer.FilterSubject.IsUnknown || consumer.FilterSubjects.IsUnknown)
+        {
+            return null;
+        }
+
+        var filters = new List<string>();
+        if (consumer.FilterSubject.TryGet(out var single) && !string.IsNullOrEmpty(single))
+        {
+            filters.Add(single);
+        }
+
+        if (consumer.FilterSubjects.TryGet(out var many) && many is not null && !(version is { } v && v.Before(2, 10)))
+        {
+            foreach (var filter in many)
+            {
+                if (!string.IsNullOrEmpty(filter))
+                {
+                    filters.Add(filter);
+                }
+            }
+        }
+
+        return filters;
+    }
 }

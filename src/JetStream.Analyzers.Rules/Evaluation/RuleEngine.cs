@@ -45,6 +45,11 @@ public static class RuleEngine
     /// <summary>The checks across definitions, run once over everything a front end knows together.</summary>
     public static IReadOnlyList<DefinitionSetRule> DefinitionSetRules { get; } = new DefinitionSetRule[]
     {
+        new DuplicateDefinition(),
+        new ConsumerWithoutStream(),
+        new OverlappingStreamSubjects(),
+        new OverlappingWorkQueueConsumers(),
+        new FilterOutsideStream(),
         new CriticalStreamWithoutCopy(),
         new SourceNotDefined(),
         new InterestStreamWithoutConsumer(),

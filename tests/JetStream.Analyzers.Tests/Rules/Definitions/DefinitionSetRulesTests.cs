@@ -41,7 +41,7 @@ public class DefinitionSetRulesTests
     private static StreamModel Mirror(string name, string of) => SafeStream(name).With(s => { s.Subjects = default; s.Mirror = Known(Source(of), "mirror"); });
 
     private static StreamModel Sourcing(string name, params StreamSourceModel[] sources) =>
-        SafeStream(name).With(s => s.Sources = ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, "sources"));
+        SafeStream(name).With(s => { s.Subjects = default; s.Sources = ConfigValue<IReadOnlyList<StreamSourceModel>>.Known(sources, "sources"); });
 
     private static ConsumerModel ConsumerOf(string stream, string name, params string[] filters) => SafeConsumer(name).With(c =>
     {
@@ -84,7 +84,7 @@ public class DefinitionSetRulesTests
         var critical = WithOptions((OptionKeys.CriticalStreams, "ORDERS"));
         var unknownOrigin = SafeStream("BACKUP").With(s => { s.Subjects = default; s.Mirror = Known(new StreamSourceModel { Name = Unknown<string>("n") }, "mirror"); });
         Assert.Empty(Run(new[] { SafeStream(), unknownOrigin }, context: critical));
-        Assert.Empty(Run(new[] { SafeStream(), SafeStream("ALL").With(s => s.Sources = Unknown<IReadOnlyList<StreamSourceModel>>("sources")) }, context: critical));
+        Assert.Empty(Run(new[] { SafeStream(), SafeStream("ALL").With(s => { s.Subjects = List("subjects", "all.>"); s.Sources = Unknown<IReadOnlyList<StreamSourceModel>>("sources"); }) }, context: critical));
     }
 
     // ---------------------------------------------------------------- JS1009
@@ -95,8 +95,20 @@ public class DefinitionSetRulesTests
         var finding = Assert.Single(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }));
         Assert.Equal(RuleIds.SourceNotDefined, finding.Rule.Id);
         Assert.Equal("source:ORDRES", finding.Origin);
-        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no linted definition provides", finding.Message);
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition provides", finding.Message);
         Assert.StartsWith("Stream 'ALL' sources (sources) stream 'EU'", Assert.Single(Run(new[] { SafeStream(), Sourcing("ALL", Source("ORDERS"), Source("EU")) })).Message);
+    }
+
+    [Fact]
+    public void JS1009_JS1011_WordedByTheFrontEnd()
+    {
+        var frontEnd = new DefinitionSets.CompilationFrontEnd();
+        var mirror = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }, frontEnd: frontEnd)));
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition in this compilation provides (did you mean 'ORDERS', defined at ", mirror.Message);
+
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var unread = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { interest }, frontEnd: frontEnd)));
+        Assert.StartsWith("Stream 'EVENTS' has interest retention, but no definition in this compilation reads it", unread.Message);
     }
 
     [Fact]
@@ -112,7 +124,7 @@ public class DefinitionSetRulesTests
     public void JS1009_NearMiss_NamesTheStreamItProbablyMeans()
     {
         var finding = Assert.Single(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }));
-        Assert.Contains("which no linted definition provides (did you mean 'ORDERS', defined at name?);", finding.Message);
+        Assert.Contains("which no definition provides (did you mean 'ORDERS', defined at name?);", finding.Message);
     }
 
     [Fact]
@@ -138,7 +150,7 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { interest }, new[] { ConsumerOf("EVENTS", "audit") }));
         Assert.Empty(Run(new[] { interest, Sourcing("ALL", Source("EVENTS")) }));
         Assert.Empty(Run(new[] { interest }, complete: false));
-        Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }));
+        Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
     }
 
     [Fact]

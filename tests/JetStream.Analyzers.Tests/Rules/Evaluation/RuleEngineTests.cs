@@ -13,11 +13,12 @@ public class RuleEngineTests
         var ids = RuleEngine.StreamRules.Select(r => r.Rule.Id).Concat(RuleEngine.ConsumerRules.Select(r => r.Rule.Id))
             .Concat(RuleEngine.DefinitionSetRules.Select(r => r.Rule.Id)).ToList();
         Assert.Equal(ids.Distinct().Count(), ids.Count);
-        // JS0xxx (settings), JS3xxx (client usage), JS4xxx (files) and JS5xxx (live server) are not rules over the configuration model.
-        Assert.Equal(RuleCatalog.All.Select(r => r.Id).Where(i => i.StartsWith("JS1") || i.StartsWith("JS2")).OrderBy(i => i), ids.OrderBy(i => i));
+        // JS0xxx (settings), JS3xxx (client usage), JS5xxx (live server) and the file-only JS4xxx are not rules over the configuration model.
+        var crossDefinition = new[] { RuleIds.DuplicateDefinition, RuleIds.ConsumerWithoutStream, RuleIds.OverlappingStreamSubjects, RuleIds.OverlappingWorkQueueConsumers, RuleIds.FilterOutsideStream };
+        Assert.Equal(RuleCatalog.All.Select(r => r.Id).Where(i => i.StartsWith("JS1") || i.StartsWith("JS2")).Concat(crossDefinition).OrderBy(i => i), ids.OrderBy(i => i));
         Assert.All(RuleEngine.StreamRules, r => Assert.StartsWith("JS1", r.Rule.Id));
         Assert.All(RuleEngine.ConsumerRules, r => Assert.StartsWith("JS2", r.Rule.Id));
-        Assert.All(RuleEngine.DefinitionSetRules, r => Assert.StartsWith("JS1", r.Rule.Id));
+        Assert.All(RuleEngine.DefinitionSetRules, r => Assert.True(r.Rule.Id.StartsWith("JS1") || crossDefinition.Contains(r.Rule.Id), r.Rule.Id));
     }
 
     [Fact]
