@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 
@@ -26,20 +25,11 @@ public sealed class ConsumerWithoutStream : DefinitionSetRule
             var at = consumer.StreamName.Origin ?? consumer.Origin;
             if (DefinitionSet.KnownName(consumer.StreamName) is { } name)
             {
-                if (set.Provides(name))
+                // Where more streams may exist (a compilation), only a near miss of a defined stream is reported: a typo.
+                if (set.MissingStreamHint(name) is { } hint)
                 {
-                    continue;
+                    findings.Add(Report(at, Describe.ConsumerName(consumer), $"is for stream '{name}'{hint}, which {set.FrontEnd.StreamNotDefined(set.Streams.Count > 0)}"));
                 }
-
-                // Where more streams may exist (a compilation), only a near miss of a defined stream is a typo.
-                var meant = set.NearMisses(name).FirstOrDefault();
-                if (meant is null && !set.StreamsComplete)
-                {
-                    continue;
-                }
-
-                var hint = meant is null ? string.Empty : $" (did you mean '{meant.Name.Value}', defined at {set.FrontEnd.Display(meant.Name.Origin ?? meant.Origin)}?)";
-                findings.Add(Report(at, Describe.ConsumerName(consumer), $"is for stream '{name}'{hint}, which {set.FrontEnd.StreamNotDefined(set.Streams.Count > 0)}"));
             }
             else if (set.StreamsComplete && set.FrontEnd.ConsumerNamesNoStream is { } namesNoStream)
             {

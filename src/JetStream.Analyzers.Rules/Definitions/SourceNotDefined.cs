@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
 using JetStream.Analyzers.Rules.Model;
@@ -23,20 +22,13 @@ public sealed class SourceNotDefined : DefinitionSetRule
             var isMirror = stream.Mirror.IsKnown;
             foreach (var origin in DefinitionSet.Origins(stream))
             {
-                if (DefinitionSet.KnownName(origin.Name) is not { } name || set.Provides(name)
-                    || !origin.ExternalApi.IsAbsent || !origin.Domain.IsAbsent || !origin.IsExternal.IsAbsent && !origin.IsExternal.Is(false))
-                {
-                    continue;
-                }
-
-                var meant = set.NearMisses(name).FirstOrDefault();
-                if (meant is null && !set.StreamsComplete)
+                if (!origin.ExternalApi.IsAbsent || !origin.Domain.IsAbsent || !origin.IsExternal.IsAbsent && !origin.IsExternal.Is(false)
+                    || DefinitionSet.KnownName(origin.Name) is not { } name || set.MissingStreamHint(name) is not { } hint)
                 {
                     continue;
                 }
 
                 var what = isMirror ? $"mirrors ({context.Field("mirror")})" : $"sources ({context.Field("sources")})";
-                var hint = meant is null ? string.Empty : $" (did you mean '{meant.Name.Value}', defined at {set.FrontEnd.Display(meant.Name.Origin ?? meant.Origin)}?)";
                 findings.Add(Report(origin.Name.Origin ?? origin.Origin ?? stream.Origin, Describe.Stream(stream), what, name, set.FrontEnd.NoDefinition, hint));
             }
         }

@@ -136,6 +136,27 @@ public sealed class DefinitionSet
     }
 
     /// <summary>
+    /// For a stream name a definition refers to: null when the stream is provided, or when it may exist beyond the set
+    /// (streams not complete) and is no near miss of a defined one; otherwise what to add to the message, empty or
+    /// " (did you mean 'ORDERS', defined at orders.json(2,11)?)".
+    /// </summary>
+    public string? MissingStreamHint(string name)
+    {
+        if (Provides(name))
+        {
+            return null;
+        }
+
+        var meant = NearMisses(name) is { Count: > 0 } near ? near[0] : null;
+        if (meant is null)
+        {
+            return StreamsComplete ? string.Empty : null;
+        }
+
+        return $" (did you mean '{meant.Name.Value}', defined at {FrontEnd.Display(meant.Name.Origin ?? meant.Origin)}?)";
+    }
+
+    /// <summary>
     /// True when a defined stream mirrors or sources the stream of that name, or might: a mirror or source whose name
     /// is unknown (computed at run time) could be any stream.
     /// </summary>
