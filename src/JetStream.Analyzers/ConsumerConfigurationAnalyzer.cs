@@ -44,15 +44,13 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
         FindingReporter? reporter = null;
         foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
         {
-            if (call is not { Kind: ConfigKind.Consumer, Config: { } argument }
-                || new ConfigTracer(types, context.SemanticModel, context.CancellationToken).Trace(argument) is not { } config)
+            if (ConfigModels.Consumer(call, types, context.SemanticModel, context.CancellationToken) is not { } model)
             {
                 continue;
             }
 
-            var model = ConsumerModelBuilder.FromConsumerConfig(config, call.Operation, call.StreamName);
             reporter ??= new FindingReporter(context);
-            reporter.Report(config.Creation.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
+            reporter.Report(model.Origin as Location ?? call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
         }
     }
 }

@@ -3,7 +3,6 @@ using JetStream.Analyzers.Configuration;
 using JetStream.Analyzers.Infrastructure;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
-using JetStream.Analyzers.Rules.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -46,34 +45,11 @@ public sealed class StreamConfigurationAnalyzer : JetStreamAnalyzer
         FindingReporter? reporter = null;
         foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
         {
-            if (call.Kind != ConfigKind.Consumer && BuildModel(call, types, context) is { } model)
+            if (ConfigModels.Stream(call, types, context.SemanticModel, context.CancellationToken) is { } model)
             {
                 reporter ??= new FindingReporter(context);
                 reporter.Report(call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
             }
         }
-    }
-
-    private static StreamModel? BuildModel(ConfigCall call, NatsTypes types, SemanticModelAnalysisContext context)
-    {
-        var location = call.Invocation.Syntax.GetLocation();
-        ConfigObject? config = null;
-        if (call.Config is not null)
-        {
-            config = new ConfigTracer(types, context.SemanticModel, context.CancellationToken).Trace(call.Config);
-            if (config is null)
-            {
-                return null;
-            }
-
-            location = config.Creation.GetLocation();
-        }
-
-        return call.Kind switch
-        {
-            ConfigKind.Stream => StreamModelBuilder.FromStreamConfig(config!, call.Operation),
-            ConfigKind.KeyValue => StreamModelBuilder.FromKVConfig(config, call.BucketName, location, call.Operation),
-            _ => StreamModelBuilder.FromObjConfig(config, call.BucketName, location, call.Operation),
-        };
     }
 }

@@ -84,7 +84,7 @@ public static class RuleCatalog
         "Critical stream has no copy",
         "{0} is listed in jetstream_critical_streams, but no defined stream{1} mirrors or sources it; when its cluster or its storage is lost, there is no second copy to recover from. Define a mirror of it, ideally in another cluster or domain.",
         RuleSeverity.Warning,
-        "Replicas protect a stream against the loss of single servers, not against the loss of its cluster, a bad operator command or a corrupted store. A mirror or a sourcing stream elsewhere is the disaster-recovery copy. Checked across all definitions linted together.",
+        "Replicas protect a stream against the loss of single servers, not against the loss of its cluster, a bad operator command or a corrupted store. A mirror or a sourcing stream elsewhere is the disaster-recovery copy. Checked across all definitions linted together, or all of a compilation.",
         new[] { OptionKeys.CriticalStreams });
 
     public static readonly RuleInfo SourceNotDefined = new(
@@ -92,7 +92,7 @@ public static class RuleCatalog
         "Mirror or source names a stream no definition provides",
         "{0} {1} stream '{2}', which {3} provides{4}; the server accepts this and keeps retrying, so nothing is copied until a stream of that name exists. Define it, check the name, or set external.api when it lives in another account or domain.",
         RuleSeverity.Warning,
-        "A mirror or source of a missing stream is not an error for the server: the stream is created and its mirror or source stays inactive. A misspelled name therefore goes unnoticed until someone looks for the copied messages. Sources with an external API prefix (another account or domain) are provided elsewhere and not checked.");
+        "A mirror or source of a missing stream is not an error for the server: the stream is created and its mirror or source stays inactive. A misspelled name therefore goes unnoticed until someone looks for the copied messages. Sources with an external API prefix (another account or domain) are provided elsewhere and not checked. A compilation is not every stream there is, so in C# only a name that looks like a typo of a stream the compilation defines is reported.");
 
     public static readonly RuleInfo DuplicateWindowOffWithSources = new(
         RuleIds.DuplicateWindowOffWithSources,
@@ -108,14 +108,14 @@ public static class RuleCatalog
         "Interest stream has no consumer",
         "{0} has interest retention, but {1}{2} reads it (no consumer, mirror or source); the server drops each message as soon as it is stored. Define its consumers, or use limits retention.",
         RuleSeverity.Info,
-        "An interest-retention stream keeps a message only while a consumer still has to receive it. With no consumer every message is removed on arrival, so publishers get a successful acknowledgement for messages nobody will ever read. Reported only for a complete set of definitions (the files linted together).");
+        "An interest-retention stream keeps a message only while a consumer still has to receive it. With no consumer every message is removed on arrival, so publishers get a successful acknowledgement for messages nobody will ever read. Reported only where the consumers are all known: the files linted together, or a compilation that defines consumers.");
 
     public static readonly RuleInfo WorkQueueSubjectsNotConsumed = new(
         RuleIds.WorkQueueSubjectsNotConsumed,
         "Work-queue subjects no consumer takes",
         "{0} has subject '{1}', but {2}; those messages are never consumed and pile up until the stream's limits drop them. Add a consumer for them, or narrow the stream's subjects.",
         RuleSeverity.Warning,
-        "On a work-queue stream a message is removed only when a consumer acknowledges it. Messages that match no consumer's filter stay until max_msgs, max_bytes or max_age remove them, and when discard is new, the full stream refuses further publishes. Reported only for a complete set of definitions (the files linted together).");
+        "On a work-queue stream a message is removed only when a consumer acknowledges it. Messages that match no consumer's filter stay until max_msgs, max_bytes or max_age remove them, and when discard is new, the full stream refuses further publishes. Reported only where the consumers are all known: the files linted together, or a compilation that defines consumers.");
 
     public static readonly RuleInfo StreamSettingRewritten = new(
         RuleIds.StreamSettingRewritten,

@@ -6,7 +6,8 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS4005: a consumer on a stream that no definition creates, or (where the front end allows it,
-/// <see cref="DefinitionSetFrontEnd.ConsumerNamesNoStream"/>) whose definition names no stream. Only for a complete set.
+/// <see cref="DefinitionSetFrontEnd.ConsumerNamesNoStream"/>) whose definition names no stream. Where the set is not every stream there is, only a stream name that is a near
+/// miss of a defined stream's (<see cref="Text.Names.IsNearMiss"/>) is reported.
 /// </summary>
 public sealed class ConsumerWithoutStream : DefinitionSetRule
 {
@@ -14,11 +15,6 @@ public sealed class ConsumerWithoutStream : DefinitionSetRule
 
     public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
     {
-        if (!set.IsComplete)
-        {
-            return;
-        }
-
         foreach (var (consumer, _) in set.Consumers)
         {
             if (consumer.Stream is not null || consumer.StreamName.IsUnknown)
@@ -29,12 +25,13 @@ public sealed class ConsumerWithoutStream : DefinitionSetRule
             var at = consumer.StreamName.Origin ?? consumer.Origin;
             if (DefinitionSet.KnownName(consumer.StreamName) is { } name)
             {
-                if (!set.Provides(name))
+                // Where more streams may exist (a compilation), only a near miss of a defined stream is reported: a typo.
+                if (set.MissingStreamHint(name) is { } hint)
                 {
-                    findings.Add(Report(at, Describe.ConsumerName(consumer), $"is for stream '{name}', which {set.FrontEnd.StreamNotDefined(set.Streams.Count > 0, set.Existing?.Where)}"));
+                    findings.Add(Report(at, Describe.ConsumerName(consumer), $"is for stream '{name}'{hint}, which {set.FrontEnd.StreamNotDefined(set.Streams.Count > 0, set.Existing?.Where)}"));
                 }
             }
-            else if (set.FrontEnd.ConsumerNamesNoStream is { } namesNoStream)
+            else if (set.StreamsComplete && set.FrontEnd.ConsumerNamesNoStream is { } namesNoStream)
             {
                 findings.Add(Report(at, Describe.ConsumerName(consumer), namesNoStream));
             }

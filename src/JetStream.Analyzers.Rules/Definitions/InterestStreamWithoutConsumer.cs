@@ -8,7 +8,7 @@ namespace JetStream.Analyzers.Rules.Definitions;
 /// <summary>
 /// JS1011: an interest-retention stream that nothing reads: no consumer is defined for it and no defined stream
 /// mirrors or sources it (both read through a consumer of their own); with the live check, the server's stream of that
-/// name has no consumers and no server stream copies it. Only for a complete set.
+/// name has no consumers and no server stream copies it. Only when the set knows every consumer.
 /// </summary>
 public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
 {
@@ -16,7 +16,7 @@ public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
 
     public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
     {
-        if (!set.IsComplete)
+        if (!set.ConsumersComplete)
         {
             return;
         }

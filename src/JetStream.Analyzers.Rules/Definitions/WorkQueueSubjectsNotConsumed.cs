@@ -10,10 +10,10 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS1012: a work-queue stream with consumers, none unfiltered, where a stream subject is not inside any consumer's
-/// filter. Only for a complete set, and only when every consumer's filters are known: one unknown filter might take
-/// the rest. With the live check, the consumers on the server's stream of that name count too (those the files don't
-/// define by name), and their consumer list is read only for such a stream. Per stream the cost is its subjects times
-/// its consumers' filters (a handful each in practice).
+/// filter. Only when the set knows every consumer, and only when every consumer's filters are known: one unknown filter
+/// might take the rest. With the live check, the consumers on the server's stream of that name count too (those the
+/// files don't define by name), and their consumer list is read only for such a stream. Per stream the cost is its
+/// subjects times its consumers' filters (a handful each in practice).
 /// </summary>
 public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
 {
@@ -23,7 +23,7 @@ public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
 
     public override void Evaluate(DefinitionSet set, ICollection<Finding> findings)
     {
-        if (!set.IsComplete)
+        if (!set.ConsumersComplete)
         {
             return;
         }

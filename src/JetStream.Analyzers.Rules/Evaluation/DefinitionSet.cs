@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Model;
+using JetStream.Analyzers.Rules.Text;
 
 namespace JetStream.Analyzers.Rules.Evaluation;
 
@@ -14,6 +15,8 @@ public sealed class DefinitionSet
     private readonly Dictionary<string, List<StreamModel>> streamsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConsumerModel>> consumersByStream = new(StringComparer.Ordinal);
     private readonly HashSet<string> copied = new(StringComparer.Ordinal);
+    private NearMissIndex<StreamModel>? streamNames;
+    private bool copiesUnknown;
 
     /// <param name="complete">True when no stream or consumer exists beyond these (a file set); rules about what is missing run only then.</param>
     /// <param name="providedElsewhere">Stream names that exist without a definition here, such as the streams on a live server.</param>
@@ -26,12 +29,31 @@ public sealed class DefinitionSet
         IEnumerable<string>? providedElsewhere = null,
         DefinitionSetFrontEnd? frontEnd = null,
         ExistingStreams? existing = null)
+        : this(streams, consumers, complete, complete, providedElsewhere, frontEnd, existing)
+    {
+    }
+
+    /// <param name="streamsComplete">True when no stream exists beyond these and <paramref name="providedElsewhere"/>.</param>
+    /// <param name="consumersComplete">
+    /// True when these are all the readers of the streams defined here: no other consumer, mirror or source of them
+    /// exists. A compilation that defines consumers is taken to define all of them for its streams.
+    /// </param>
+    /// <param name="existing">The streams that exist beside the definitions (the live check's server).</param>
+    public DefinitionSet(
+        IReadOnlyList<(StreamModel Model, RuleContext Context)> streams,
+        IReadOnlyList<(ConsumerModel Model, RuleContext Context)> consumers,
+        bool streamsComplete,
+        bool consumersComplete,
+        IEnumerable<string>? providedElsewhere = null,
+        DefinitionSetFrontEnd? frontEnd = null,
+        ExistingStreams? existing = null)
     {
         Existing = existing;
         FrontEnd = frontEnd ?? DefinitionSetFrontEnd.Default;
         Streams = streams;
         Consumers = consumers;
-        IsComplete = complete;
+        StreamsComplete = streamsComplete;
+        ConsumersComplete = consumersComplete;
         ProvidedElsewhere = new HashSet<string>(providedElsewhere ?? Array.Empty<string>(), StringComparer.Ordinal);
         foreach (var (stream, _) in streams)
         {
@@ -40,11 +62,20 @@ public sealed class DefinitionSet
                 Add(streamsByName, name, stream);
             }
 
+            if (stream.Mirror.IsUnknown || stream.Sources.IsUnknown)
+            {
+                copiesUnknown = true;
+            }
+
             foreach (var origin in Origins(stream))
             {
                 if (KnownName(origin.Name) is { } source)
                 {
                     copied.Add(source);
+                }
+                else if (!origin.Name.IsAbsent)
+                {
+                    copiesUnknown = true;
                 }
             }
         }
@@ -55,6 +86,11 @@ public sealed class DefinitionSet
             {
                 Add(consumersByStream, name, consumer);
             }
+            else
+            {
+                // A consumer of a stream unknown here might read any of them.
+                ConsumersComplete = false;
+            }
         }
     }
 
@@ -62,7 +98,17 @@ public sealed class DefinitionSet
 
     public IReadOnlyList<(ConsumerModel Model, RuleContext Context)> Consumers { get; }
 
-    public bool IsComplete { get; }
+    /// <summary>True when no stream exists beyond these (and <see cref="ProvidedElsewhere"/>): a missing name is missing.</summary>
+    public bool StreamsComplete { get; }
+
+    /// <summary>
+    /// True when the consumers here are all that read the streams defined here (and each names its stream): a stream
+    /// without one has no reader. False as soon as one consumer's stream is unknown.
+    /// </summary>
+    public bool ConsumersComplete { get; }
+
+    /// <summary>True when both streams and consumers are complete, as in a set of files linted together.</summary>
+    public bool IsComplete => StreamsComplete && ConsumersComplete;
 
     public DefinitionSetFrontEnd FrontEnd { get; }
 
@@ -75,10 +121,54 @@ public sealed class DefinitionSet
     public bool Provides(string name) => streamsByName.ContainsKey(name) || ProvidedElsewhere.Contains(name) || Existing?.Contains(name) == true;
 
     /// <summary>
-    /// True when a defined stream mirrors or sources the stream of that name, or an existing one does (or may) that
-    /// no definition replaces.
+    /// The defined streams whose name is a near miss of <paramref name="name"/> (<see cref="Names.IsNearMiss"/>): what a
+    /// misspelled reference probably meant. The index is built on first use, so sets that never ask pay nothing.
     /// </summary>
-    public bool IsCopied(string name) => copied.Contains(name) || Existing?.MayCopy(name, streamsByName.ContainsKey) == true;
+    public IReadOnlyList<StreamModel> NearMisses(string name)
+    {
+        if (streamNames is null)
+        {
+            var index = new NearMissIndex<StreamModel>();
+            foreach (var pair in streamsByName)
+            {
+                foreach (var stream in pair.Value)
+                {
+                    index.Add(pair.Key, stream);
+                }
+            }
+
+            streamNames = index;
+        }
+
+        return streamNames.Find(name);
+    }
+
+    /// <summary>
+    /// For a stream name a definition refers to: null when the stream is provided, or when it may exist beyond the set
+    /// (streams not complete) and is no near miss of a defined one; otherwise what to add to the message, empty or
+    /// " (did you mean 'ORDERS', defined at orders.json(2,11)?)".
+    /// </summary>
+    public string? MissingStreamHint(string name)
+    {
+        if (Provides(name))
+        {
+            return null;
+        }
+
+        var meant = NearMisses(name) is { Count: > 0 } near ? near[0] : null;
+        if (meant is null)
+        {
+            return StreamsComplete ? string.Empty : null;
+        }
+
+        return $" (did you mean '{meant.Name.Value}', defined at {FrontEnd.Display(meant.Name.Origin ?? meant.Origin)}?)";
+    }
+
+    /// <summary>
+    /// True when a defined stream mirrors or sources the stream of that name, or might (a mirror or source whose name
+    /// is unknown, computed at run time, could be any stream), or an existing one does (or may) that no definition replaces.
+    /// </summary>
+    public bool IsCopied(string name) => copiesUnknown || copied.Contains(name) || Existing?.MayCopy(name, streamsByName.ContainsKey) == true;
 
     /// <summary>
     /// The stream a consumer is created on: the one the front end linked (config files do), else the only defined

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using JetStream.Analyzers.Rules.Catalog;
+using JetStream.Analyzers.Rules.Evaluation;
 using Microsoft.CodeAnalysis;
 
 namespace JetStream.Analyzers.Infrastructure;
@@ -9,6 +11,10 @@ namespace JetStream.Analyzers.Infrastructure;
 /// <summary>Roslyn descriptors for the rule catalog; the only place descriptors are built.</summary>
 internal static class Descriptors
 {
+    /// <summary>Rules reported at compilation end: JS0001 and the checks across definitions.</summary>
+    private static readonly HashSet<string> CompilationEnd = new(
+        RuleEngine.DefinitionSetRules.Select(r => r.Rule.Id).Append(RuleIds.InvalidConfiguration), StringComparer.Ordinal);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = RuleCatalog.All.ToDictionary(r => r.Id, Create);
 
     public static DiagnosticDescriptor For(RuleInfo rule) => ById[rule.Id];
@@ -26,5 +32,5 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: rule.Description,
         helpLinkUri: rule.HelpLink,
-        customTags: rule.Id == RuleIds.InvalidConfiguration ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0]);
+        customTags: CompilationEnd.Contains(rule.Id) ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0]);
 }

@@ -8,17 +8,25 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace JetStream.Analyzers.Infrastructure;
 
 /// <summary>
-/// Turns findings into diagnostics for one syntax tree. A configuration built by a shared helper or field is seen
-/// once per call that uses it; the reporter keeps one diagnostic per location and message.
+/// Turns findings into diagnostics, for one syntax tree or (at compilation end) for all. A configuration built by a
+/// shared helper or field is seen once per call that uses it; the reporter keeps one diagnostic per location and message.
 /// </summary>
 internal sealed class FindingReporter
 {
     private readonly HashSet<(Location, string)> reported = new();
-    private readonly SemanticModelAnalysisContext context;
+    private readonly Action<Diagnostic> report;
+    private readonly SyntaxTree? tree;
 
     public FindingReporter(SemanticModelAnalysisContext context)
+        : this(context.ReportDiagnostic, context.SemanticModel.SyntaxTree)
     {
-        this.context = context;
+    }
+
+    /// <param name="tree">The only tree diagnostics may be reported in; null for any source location.</param>
+    public FindingReporter(Action<Diagnostic> report, SyntaxTree? tree)
+    {
+        this.report = report;
+        this.tree = tree;
     }
 
     public void Report(Location fallback, IEnumerable<Finding> findings)
@@ -26,13 +34,13 @@ internal sealed class FindingReporter
         foreach (var finding in findings)
         {
             var location = finding.Origin as Location ?? fallback;
-            if (!location.IsInSource || location.SourceTree != context.SemanticModel.SyntaxTree
+            if (!location.IsInSource || tree is not null && location.SourceTree != tree
                 || !reported.Add((location, finding.Rule.Id + finding.Message)))
             {
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.For(finding.Rule),
                 location,
                 Descriptors.ToRoslyn(finding.Severity),

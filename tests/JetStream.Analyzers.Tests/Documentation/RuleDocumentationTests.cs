@@ -42,15 +42,21 @@ public class RuleDocumentationTests
 
     /// <summary>
     /// JS4xxx: rules about configuration files, reported by the config-file linter (the MSBuild task), not by the C#
-    /// analyzers; and the rules across definitions that only the file lint reports until the C# compilation-wide pass
-    /// of issue 12 exists (C# never knows the other definitions yet).
+    /// analyzers; and JS2006, which compares a consumer with its stream's definition, which only the file lint knows.
     /// </summary>
     public static bool IsFileRule(string id) => id.StartsWith("JS4", StringComparison.Ordinal) || AcrossFilesOnly.Contains(id);
 
-    private static readonly HashSet<string> AcrossFilesOnly = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> AcrossFilesOnly = new(StringComparer.Ordinal) { RuleIds.ConsumerLessDurableThanStream };
+
+    /// <summary>
+    /// Rules across definitions that both front ends report: the file lint over the files linted together, and
+    /// CrossDefinitionAnalyzer over a compilation. Their pages show both, and both ways to suppress them.
+    /// </summary>
+    public static bool IsAcrossDefinitions(string id) => AcrossDefinitions.Contains(id);
+
+    private static readonly HashSet<string> AcrossDefinitions = new(StringComparer.Ordinal)
     {
-        RuleIds.CriticalStreamWithoutCopy, RuleIds.SourceNotDefined, RuleIds.InterestStreamWithoutConsumer,
-        RuleIds.WorkQueueSubjectsNotConsumed, RuleIds.ConsumerLessDurableThanStream,
+        RuleIds.CriticalStreamWithoutCopy, RuleIds.SourceNotDefined, RuleIds.InterestStreamWithoutConsumer, RuleIds.WorkQueueSubjectsNotConsumed,
     };
 
     /// <summary>JS5xxx: the read-only cross-check of the configuration files against a running server (JetStreamServer).</summary>
@@ -150,7 +156,7 @@ public class RuleDocumentationTests
     {
         var page = LoadPage(id);
         var headings = page.Body.Split('\n').Select(l => l.TrimEnd()).ToList();
-        var sections = VersionDependent.Contains(id) || IsFileRule(id) || IsLiveRule(id) || IsHealthRule(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
+        var sections = VersionDependent.Contains(id) || IsFileRule(id) || IsAcrossDefinitions(id) || IsLiveRule(id) || IsHealthRule(id) ? RequiredSections.Append("## Server versions") : RequiredSections;
         foreach (var section in sections)
         {
             Assert.True(headings.Contains(section), $"{page.Path}: missing section '{section}'.");
@@ -163,6 +169,16 @@ public class RuleDocumentationTests
         {
             // Reported without a source location, so #pragma can't reach it; the project's NoWarn can.
             Assert.Matches($"<NoWarn>[^<]*{id}[^<]*</NoWarn>", suppression);
+            return;
+        }
+
+        if (IsAcrossDefinitions(id))
+        {
+            // C# diagnostics and file findings: #pragma for the code, an .editorconfig section for the files, NoWarn for both, the switch for the lint.
+            Assert.Contains($"#pragma warning disable {id}", suppression, StringComparison.Ordinal);
+            Assert.Contains(page.Blocks, b => b.Language == "ini" && b.Code.Contains(severityLine, StringComparison.Ordinal) && !b.Code.Contains("[*.cs]", StringComparison.Ordinal));
+            Assert.Matches($"<NoWarn>[^<]*{id}[^<]*</NoWarn>", suppression);
+            Assert.Contains("-p:JetStreamLint=false", suppression, StringComparison.Ordinal);
             return;
         }
 
@@ -257,6 +273,11 @@ public class RuleDocumentationTests
         {
             Assert.True(page.Examples.Any(e => e.Fires && !e.IsFileExample), $"{page.Path}: needs a C# example marked '<!-- example: fires -->'.");
             Assert.True(page.Examples.Any(e => !e.Fires && !e.IsFileExample), $"{page.Path}: needs a C# example marked '<!-- example: clean -->'.");
+            if (IsAcrossDefinitions(id))
+            {
+                Assert.True(page.Examples.Any(e => e.Fires && e.IsFileExample), $"{page.Path}: needs a JSON or YAML example marked '<!-- example: fires -->' as well.");
+                Assert.True(page.Examples.Any(e => !e.Fires && e.IsFileExample), $"{page.Path}: needs a JSON or YAML example marked '<!-- example: clean -->' as well.");
+            }
         }
 
         foreach (var example in page.Examples)

@@ -118,7 +118,7 @@ public class ConfigFileLinterTests
     {
         using var repo = new ConfigRepo().With("orders.json", SafeStream).With("c.json", """{ "stream_name": "ORDRES", "config": { "durable_name": "c", "ack_policy": "none", "max_expires": 60000000000 } }""");
         Assert.Equal(
-            new[] { "c.json(1,18): JS4005: Consumer 'c' is for stream 'ORDRES', which no linted file defines; add the stream's file to the JetStreamConfig items, or check the name" },
+            new[] { "c.json(1,18): JS4005: Consumer 'c' is for stream 'ORDRES' (did you mean 'ORDERS', defined at orders.json(2,11)?), which no linted file defines; add the stream's file to the JetStreamConfig items, or check the name" },
             repo.Lint());
     }
 

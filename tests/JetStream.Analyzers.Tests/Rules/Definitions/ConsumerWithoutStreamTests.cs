@@ -16,14 +16,14 @@ public class ConsumerWithoutStreamTests
         var finding = Single(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "ORDRES", "worker") })));
         Assert.Equal(RuleIds.ConsumerWithoutStream, finding.Rule.Id);
         Assert.Equal("c:stream", finding.Origin);
-        Assert.Equal("Consumer 'worker' is for stream 'ORDRES', which no definition provides", finding.Message);
+        Assert.Equal("Consumer 'worker' is for stream 'ORDRES' (did you mean 'ORDERS', defined at name?), which no definition provides", finding.Message);
     }
 
     [Fact]
     public void FrontEndWording_InTheMessage()
     {
         var finding = Single(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "ORDRES", "worker") }, new CompilationFrontEnd())));
-        Assert.Equal("Consumer 'worker' is for stream 'ORDRES', which is not created or updated in this compilation", finding.Message);
+        Assert.Equal("Consumer 'worker' is for stream 'ORDRES' (did you mean 'ORDERS', defined at Setup.cs@name?), which is not created or updated in this compilation", finding.Message);
     }
 
     [Fact]
@@ -32,7 +32,15 @@ public class ConsumerWithoutStreamTests
         Assert.Empty(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "ORDERS", "worker") })));
         Assert.Empty(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "EU", "worker") }, elsewhere: new[] { "EU" })));
         Assert.Empty(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "ORDERS", "worker").With(c => c.StreamName = Unknown<string>("s")) })));
-        Assert.Empty(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "ORDRES", "worker") }, complete: false)));
+        Assert.Empty(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "PAYMENTS", "worker") }, complete: false)));
+        Assert.Empty(Run(Rule, Set(new[] { SafeStream("ORDERS_1") }, new[] { ConsumerAt("c", "ORDERS_2", "worker") }, complete: false)));
+    }
+
+    [Fact]
+    public void StreamsIncomplete_ANearMissIsReported_WithTheStreamItProbablyMeans()
+    {
+        var finding = Single(Run(Rule, Set(new[] { SafeStream() }, new[] { ConsumerAt("c", "ORDRES", "worker") }, complete: false)));
+        Assert.Equal("Consumer 'worker' is for stream 'ORDRES' (did you mean 'ORDERS', defined at name?), which no definition provides", finding.Message);
     }
 
     [Fact]

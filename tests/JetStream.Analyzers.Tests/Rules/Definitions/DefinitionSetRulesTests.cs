@@ -24,6 +24,20 @@ public class DefinitionSetRulesTests
 
     private static (StreamModel, ConsumerModel[]) Plain(StreamModel stream, params ConsumerModel[] consumers) => (stream, consumers);
 
+    /// <summary>A set that is not every stream there is (a compilation), whose consumers may or may not be all of them.</summary>
+    private static List<Finding> RunPartial(IEnumerable<StreamModel> streams, IEnumerable<ConsumerModel>? consumers = null, bool consumersComplete = false)
+    {
+        var c = RuleContext.Default;
+        return RuleEngine.Evaluate(new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? new ConsumerModel[0]).Select(m => (m, c)).ToList(), streamsComplete: false, consumersComplete, frontEnd: new Labels()));
+    }
+
+    private sealed class Labels : DefinitionSetFrontEnd
+    {
+        public override string Display(object? origin) => $"<{origin}>";
+
+        public override string NoDefinition => "nothing here";
+    }
+
     private static List<string> Ids(List<Finding> findings) => findings.Select(f => f.Rule.Id).ToList();
 
     private static StreamSourceModel Source(string name, string? api = null) => new()
@@ -72,6 +86,15 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { SafeStream().With(s => s.Name = Unknown<string>("name")) }, context: critical));
     }
 
+    [Fact]
+    public void JS1008_AMirrorOfAnUnknownStreamMightBeTheCopy()
+    {
+        var critical = WithOptions((OptionKeys.CriticalStreams, "ORDERS"));
+        var unknownOrigin = SafeStream("BACKUP").With(s => { s.Subjects = default; s.Mirror = Known(new StreamSourceModel { Name = Unknown<string>("n") }, "mirror"); });
+        Assert.Empty(Run(new[] { SafeStream(), unknownOrigin }, context: critical));
+        Assert.Empty(Run(new[] { SafeStream(), SafeStream("ALL").With(s => { s.Subjects = List("subjects", "all.>"); s.Sources = Unknown<IReadOnlyList<StreamSourceModel>>("sources"); }) }, context: critical));
+    }
+
     // ---------------------------------------------------------------- JS1009
 
     [Fact]
@@ -89,7 +112,7 @@ public class DefinitionSetRulesTests
     {
         var frontEnd = new DefinitionSets.CompilationFrontEnd();
         var mirror = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }, frontEnd: frontEnd)));
-        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition in this compilation provides;", mirror.Message);
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'ORDRES', which no definition in this compilation provides (did you mean 'ORDERS', defined at ", mirror.Message);
 
         var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
         var unread = Assert.Single(RuleEngine.Evaluate(DefinitionSets.Set(new[] { interest }, frontEnd: frontEnd)));
@@ -105,6 +128,24 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { Sourcing("ALL", new StreamSourceModel { Name = Unknown<string>("n") }) }));
     }
 
+    [Fact]
+    public void JS1009_NearMiss_NamesTheStreamItProbablyMeans()
+    {
+        var finding = Assert.Single(Run(new[] { SafeStream(), Mirror("BACKUP", "ORDRES") }));
+        Assert.Contains("which no definition provides (did you mean 'ORDERS', defined at name?);", finding.Message);
+    }
+
+    [Fact]
+    public void JS1009_StreamsIncomplete_OnlyANearMissIsReported()
+    {
+        var finding = Assert.Single(RunPartial(new[] { SafeStream(), Mirror("BACKUP", "Orders") }));
+        Assert.Equal("source:Orders", finding.Origin);
+        Assert.StartsWith("Stream 'BACKUP' mirrors (mirror) stream 'Orders', which nothing here provides (did you mean 'ORDERS', defined at <name>?);", finding.Message);
+        Assert.Empty(RunPartial(new[] { SafeStream(), Mirror("BACKUP", "PAYMENTS") })); // another service's stream
+        Assert.Empty(RunPartial(new[] { SafeStream("ORDERS_1"), Mirror("BACKUP", "ORDERS_2") })); // a differing digit is no typo
+        Assert.Empty(RunPartial(new[] { SafeStream(), Sourcing("ALL", Source("ORDRES", "$JS.eu.API")) }));
+    }
+
     // ---------------------------------------------------------------- JS1011
 
     [Fact]
@@ -118,6 +159,20 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { interest, Sourcing("ALL", Source("EVENTS")) }));
         Assert.Empty(Run(new[] { interest }, complete: false));
         Assert.Single(Run(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
+    }
+
+    [Fact]
+    public void JS1011_RunsWhenTheConsumersAreComplete_AndEachNamesItsStream()
+    {
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var finding = Assert.Single(RunPartial(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }, consumersComplete: true));
+        Assert.StartsWith("Stream 'EVENTS' has interest retention, but nothing here reads it", finding.Message);
+        Assert.Empty(RunPartial(new[] { interest }, new[] { ConsumerOf("OTHER", "audit") }, consumersComplete: false));
+
+        // A consumer whose stream is unknown might be the one that reads it.
+        var anywhere = ConsumerOf("OTHER", "audit").With(c => c.StreamName = Unknown<string>("stream"));
+        Assert.Empty(RunPartial(new[] { interest }, new[] { ConsumerOf("OTHER", "audit"), anywhere }, consumersComplete: true));
+        Assert.Empty(Run(new[] { interest }, new[] { anywhere }));
     }
 
     // ---------------------------------------------------------------- JS1012
