@@ -16,7 +16,16 @@ public sealed class ConsumerLessDurableThanStream : ConsumerRule
 
     public override void Evaluate(ConsumerModel consumer, RuleContext context, ICollection<Finding> findings)
     {
-        if (consumer.Stream is not { } stream || !consumer.DurableName.TryGet(out var durable) || string.IsNullOrEmpty(durable)
+        if (consumer.Stream is { } stream)
+        {
+            Evaluate(consumer, stream, context, findings);
+        }
+    }
+
+    /// <summary>The check against a stream the caller found for the consumer (the definition set, by name).</summary>
+    public void Evaluate(ConsumerModel consumer, StreamModel stream, RuleContext context, ICollection<Finding> findings)
+    {
+        if (!consumer.DurableName.TryGet(out var durable) || string.IsNullOrEmpty(durable)
             || !consumer.StreamName.TryGet(out var streamName))
         {
             return;

@@ -54,6 +54,7 @@ public static class RuleEngine
         new SourceNotDefined(),
         new InterestStreamWithoutConsumer(),
         new WorkQueueSubjectsNotConsumed(),
+        new ConsumerLessDurableThanDefinedStream(),
     };
 
     public static List<Finding> Evaluate(DefinitionSet set)
