@@ -416,6 +416,13 @@ public class CrossDefinitionAnalyzerTests
             At(RuleIds.OverlappingWorkQueueConsumers, 1, "Consumer 'worker-2' on work-queue stream 'JOBS' is unfiltered, like consumer 'worker-1' in Test0.cs(14,54); each message can go to only one consumer, so the server refuses the second"));
     }
 
+    /// <summary>Each worker creates the consumer it reads: one consumer on the server, not two.</summary>
+    [Fact]
+    public async Task JS4007_OneConsumerCreatedIdenticallyInTwoDocuments_NotReported()
+    {
+        await VerifyAsync(Doc("A", Lines(WorkQueue(), Consumer("\"JOBS\"", "worker"))), Doc("B", Consumer("\"JOBS\"", "worker")), null);
+    }
+
     [Theory]
     [InlineData("\"jobs.email.>\"", "\"jobs.report.>\"")] // disjoint filters
     [InlineData("\"jobs.email.>\"", "name")] // a filter known only at run time

@@ -8,6 +8,7 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS4007: two consumers of one work-queue stream whose filters overlap, or two unfiltered ones; reported at both.
+/// Definitions of the same consumer name are one consumer, not two that overlap.
 /// Per stream, one subject trie over its consumers' filters finds the overlapping ones without comparing every pair.
 /// </summary>
 public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
@@ -131,6 +132,13 @@ public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
     private void Report(DefinitionSet set, List<(ConsumerModel Consumer, IReadOnlyList<string> Filters)> members, int i, int j, string forFirst, string forSecond, ICollection<Finding> findings)
     {
         var (first, second) = (members[i].Consumer, members[j].Consumer);
+
+        // Two definitions of one consumer are one consumer on the server (the second updates it): JS4004's business.
+        if (first.DisplayName is { } name && name == second.DisplayName)
+        {
+            return;
+        }
+
         var stream = DefinitionSet.KnownName(first.StreamName);
         findings.Add(Report(first.Origin, Describe.ConsumerName(first), stream, $"{forFirst} consumer '{second.DisplayName}' in {set.FrontEnd.Display(second.Origin)}{Refused}"));
         findings.Add(Report(second.Origin, Describe.ConsumerName(second), stream, $"{forSecond} consumer '{first.DisplayName}' in {set.FrontEnd.Display(first.Origin)}{Refused}"));

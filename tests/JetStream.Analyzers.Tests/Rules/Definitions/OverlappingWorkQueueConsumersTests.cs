@@ -36,6 +36,14 @@ public class OverlappingWorkQueueConsumersTests
     }
 
     [Fact]
+    public void TwoDefinitionsOfOneConsumer_AreOneConsumer_OnlyTheOtherPairsReported()
+    {
+        var consumers = new[] { ConsumerAt("a", "JOBS", "worker"), ConsumerAt("b", "JOBS", "worker"), ConsumerAt("c", "JOBS", "email", "jobs.email.>") };
+        var findings = Run(Rule, Set(new[] { WorkQueue() }, consumers, new CompilationFrontEnd()));
+        Assert.Equal(new object[] { "a", "c", "b", "c" }, findings.Select(f => f.Origin)); // each 'worker' with 'email', not with the other 'worker'
+    }
+
+    [Fact]
     public void PairsInOrder_FirstOverlappingFilterNamed()
     {
         var consumers = new[]
