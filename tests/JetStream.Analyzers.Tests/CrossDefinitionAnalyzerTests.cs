@@ -423,6 +423,13 @@ public class CrossDefinitionAnalyzerTests
         await VerifyAsync(Doc("A", Lines(WorkQueue(), Consumer("\"JOBS\"", "worker"))), Doc("B", Consumer("\"JOBS\"", "worker")), null);
     }
 
+    [Fact]
+    public async Task JS4007_ConsumerNamedOnlyAtRunTime_MayBeTheOther_NotReported()
+    {
+        var named = """        await js.CreateOrUpdateConsumerAsync("JOBS", new ConsumerConfig(name));""";
+        await VerifyAsync(Doc("A", Lines(WorkQueue(), Consumer("\"JOBS\"", "worker"))), Doc("B", named), null);
+    }
+
     [Theory]
     [InlineData("\"jobs.email.>\"", "\"jobs.report.>\"")] // disjoint filters
     [InlineData("\"jobs.email.>\"", "name")] // a filter known only at run time
@@ -463,6 +470,15 @@ public class CrossDefinitionAnalyzerTests
         var consumer = """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("eu") { {|#0:FilterSubjects = ["orders.eu.>", "order.eu.>"]|} });""";
         await VerifyAsync(Doc("A", Lines(Stream("\"ORDERS\"", "\"orders.>\""), Stream("\"ORDERS\"", "\"orders.>\""))), Doc("B", consumer), null,
             At(RuleIds.FilterOutsideStream, 0, "Consumer 'eu' on stream 'ORDERS' filters on 'order.eu.>', which no subject of stream 'ORDERS' (orders.>) can match; the consumer would never receive a message"));
+    }
+
+    /// <summary>Which consumer it is doesn't matter: no message can match the filter.</summary>
+    [Fact]
+    public async Task JS4008_ConsumerNamedOnlyAtRunTime_StillReported()
+    {
+        var consumer = """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig(name) { {|#0:FilterSubject = "refunds.>"|} });""";
+        await VerifyAsync(Doc("A", Stream("\"ORDERS\"", "\"orders.>\"")), Doc("B", consumer), null,
+            At(RuleIds.FilterOutsideStream, 0, "Consumer on stream 'ORDERS' filters on 'refunds.>', which no subject of stream 'ORDERS' (orders.>) can match; the consumer would never receive a message"));
     }
 
     [Theory]

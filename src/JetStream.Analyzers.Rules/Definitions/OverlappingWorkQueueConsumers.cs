@@ -8,7 +8,7 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS4007: two consumers of one work-queue stream whose filters overlap, or two unfiltered ones; reported at both.
-/// Definitions of the same consumer name are one consumer, not two that overlap.
+/// Definitions of the same consumer name are one consumer, not two that overlap; one whose name is unknown takes no part.
 /// Per stream, one subject trie over its consumers' filters finds the overlapping ones without comparing every pair.
 /// </summary>
 public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
@@ -24,7 +24,9 @@ public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
         var order = new List<List<(ConsumerModel Consumer, IReadOnlyList<string> Filters)>>();
         foreach (var (consumer, _) in set.Consumers)
         {
-            if (set.StreamOf(consumer) is not { } stream || !stream.Retention.Is(RetentionPolicy.WorkQueue))
+            // A consumer whose name is known only at run time may be any of the others, defined again.
+            if (set.StreamOf(consumer) is not { } stream || !stream.Retention.Is(RetentionPolicy.WorkQueue)
+                || consumer.DisplayName is null && (consumer.Name.IsUnknown || consumer.DurableName.IsUnknown))
             {
                 continue;
             }
@@ -140,7 +142,9 @@ public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
         }
 
         var stream = DefinitionSet.KnownName(first.StreamName);
-        findings.Add(Report(first.Origin, Describe.ConsumerName(first), stream, $"{forFirst} consumer '{second.DisplayName}' in {set.FrontEnd.Display(second.Origin)}{Refused}"));
-        findings.Add(Report(second.Origin, Describe.ConsumerName(second), stream, $"{forSecond} consumer '{first.DisplayName}' in {set.FrontEnd.Display(first.Origin)}{Refused}"));
+        findings.Add(Report(first.Origin, Describe.ConsumerName(first), stream, $"{forFirst} {Other(second)} in {set.FrontEnd.Display(second.Origin)}{Refused}"));
+        findings.Add(Report(second.Origin, Describe.ConsumerName(second), stream, $"{forSecond} {Other(first)} in {set.FrontEnd.Display(first.Origin)}{Refused}"));
     }
+
+    private static string Other(ConsumerModel consumer) => consumer.DisplayName is { } name ? $"consumer '{name}'" : "an unnamed consumer";
 }
