@@ -15,28 +15,22 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace JetStream.Analyzers;
 
 /// <summary>
-/// The checks across definitions (of RuleEngine.DefinitionSetRules: JS1008, JS1009, JS1011, JS1012) over every stream and
-/// consumer that the compilation creates or updates. The models come from the per-document pass the configuration
-/// analyzers already make (one trace and one model per call); the rules run once, at compilation end.
+/// The checks across definitions (RuleEngine.DefinitionSetRules: JS1008, JS1009, JS1011, JS1012 and JS4004–JS4008) over
+/// every stream and consumer that the compilation creates or updates. The models come from the per-document pass the
+/// configuration analyzers already make (one trace and one model per call); the rules run once, at compilation end.
 /// </summary>
 /// <remarks>
 /// A compilation is seldom every stream there is: other services create streams this one sources or consumes. So a
-/// missing origin is reported only when its name is a near miss of a stream defined here (JS1009), and the rules about
-/// streams nobody reads (JS1011, JS1012) run only when the compilation defines consumers. Calls are collected, not
-/// run: a stream created and deleted again in the same method still counts.
+/// missing origin or consumer's stream is reported only when its name is a near miss of a stream defined here (JS1009,
+/// JS4005), and the rules about streams nobody reads (JS1011, JS1012) run only when the compilation defines consumers.
+/// Code often creates a stream where it uses it, in several places: definitions of one name are reported only when a
+/// known setting differs (JS4004), and identical ones are one stream to its consumers (JS4007, JS4008). Calls are
+/// collected, not run: a stream created and deleted again in the same method still counts.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
 {
-    /// <summary>
-    /// The rules of <see cref="RuleEngine.DefinitionSetRules"/> this pass runs. The file rules among them (JS4004–JS4008)
-    /// are not reported in C# yet.
-    /// </summary>
-    private static readonly DefinitionSetRule[] Rules = RuleEngine.DefinitionSetRules
-        .Where(r => r.Rule.Id is RuleIds.CriticalStreamWithoutCopy or RuleIds.SourceNotDefined or RuleIds.InterestStreamWithoutConsumer or RuleIds.WorkQueueSubjectsNotConsumed)
-        .ToArray();
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.For(Rules.Select(r => r.Rule).ToArray());
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.For(RuleEngine.DefinitionSetRules.Select(r => r.Rule).ToArray());
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, NatsTypes types, RuleContextProvider rules)
     {
@@ -64,7 +58,7 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
         });
         context.RegisterCompilationEndAction(end =>
         {
-            if (streams.IsEmpty)
+            if (streams.IsEmpty && consumers.IsEmpty)
             {
                 return;
             }
@@ -76,13 +70,7 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
                 streamsComplete: false,
                 consumersComplete: !consumers.IsEmpty,
                 frontEnd: CompilationFrontEnd.Instance);
-            var findings = new List<Finding>();
-            foreach (var rule in Rules)
-            {
-                rule.Evaluate(set, findings);
-            }
-
-            new FindingReporter(end.ReportDiagnostic, tree: null).Report(Location.None, findings);
+            new FindingReporter(end.ReportDiagnostic, tree: null).Report(Location.None, RuleEngine.Evaluate(set));
         });
     }
 
@@ -93,7 +81,8 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
 
         public override string NoDefinition => "no definition in this compilation";
 
-        public override string StreamNotDefined(bool anyStreamDefined, string? alsoConsulted) => "is not created or updated in this compilation";
+        // Reported only for a near miss of a stream created here (MissingStreamHint): most likely a typo.
+        public override string StreamNotDefined(bool anyStreamDefined, string? alsoConsulted) => "is not created or updated in this compilation; check the name";
 
         // Code often creates a stream where it uses it, in several places; only copies that disagree are a problem.
         public override bool DuplicatesOnlyWhenSettingsDiffer => true;

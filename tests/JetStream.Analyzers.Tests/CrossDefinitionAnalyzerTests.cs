@@ -14,7 +14,7 @@ using Verify = JetStream.Analyzers.Tests.Infrastructure.Verify<JetStream.Analyze
 namespace JetStream.Analyzers.Tests;
 
 /// <summary>
-/// The checks across definitions (JS1008, JS1009, JS1011, JS1012) over a whole compilation: definitions in several
+/// The checks across definitions (JS1008, JS1009, JS1011, JS1012, JS4004–JS4008) over a whole compilation: definitions in several
 /// documents, what a compilation that is not every stream there is may and may not conclude, and silence for names
 /// and subjects known only at run time.
 /// </summary>
@@ -184,7 +184,7 @@ public class CrossDefinitionAnalyzerTests
     public async Task JS1009_NameThatIsNoTypo_NotReported(string origin)
     {
         var streams = """
-                    await js.CreateStreamAsync(new StreamConfig("ORDERS_1", ["orders.one.>"]));
+                    await js.CreateStreamAsync(new StreamConfig("ORDERS_1", ["orders_1.>"]));
                     await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]));
             """;
         var backup = Doc("B", $$"""        await js.CreateStreamAsync(new StreamConfig { Name = "BACKUP", Mirror = new StreamSource { Name = "{{origin}}" } });""");
@@ -257,6 +257,248 @@ public class CrossDefinitionAnalyzerTests
     public async Task JS1012_FilterKnownOnlyAtRunTime_NotReported()
     {
         await VerifyAsync(Doc("A", Jobs.Replace("{|#0:", "").Replace("|}", "")), Doc("B", Worker("email", "\"jobs.email.>\"") + "\n" + Worker("other", "name")), null);
+    }
+
+    // ---------------------------------------------------------------- JS4004 defined more than once
+
+    private static string Stream(string name, string subjects, string settings = "", int? mark = null, int? subjectsMark = null) =>
+        $$"""        await js.CreateStreamAsync({{Mark(mark, $$"""new StreamConfig({{name}}, {{Mark(subjectsMark, $"[{subjects}]")}}) { {{settings}} }""")}});""";
+
+    private static string Consumer(string stream, string name, string settings = "", int? mark = null) =>
+        $$"""        await js.CreateOrUpdateConsumerAsync({{stream}}, {{Mark(mark, $$"""new ConsumerConfig("{{name}}") { {{settings}} }""")}});""";
+
+    private static string Mark(int? mark, string code) => mark is { } m ? $"{{|#{m}:{code}|}}" : code;
+
+    private static string Lines(params string[] statements) => string.Join("\n", statements);
+
+    [Fact]
+    public async Task JS4004_StreamCreatedTwiceWithDifferentSettings_InOneMethod_ReportedAtBoth()
+    {
+        var source = Doc("A", Lines(
+            Stream("\"ORDERS\"", "\"orders.>\"", "MaxMsgs = 1000", mark: 0),
+            Stream("\"ORDERS\"", "\"orders.>\"", "MaxMsgs = 5000", mark: 1)));
+        await VerifyAsync(source, null, null,
+            At(RuleIds.DuplicateDefinition, 0, "Stream 'ORDERS' is defined more than once: here and in Test0.cs(14,36), with different MaxMsgs"),
+            At(RuleIds.DuplicateDefinition, 1, "Stream 'ORDERS' is defined more than once: here and in Test0.cs(13,36), with different MaxMsgs"));
+    }
+
+    [Fact]
+    public async Task JS4004_ConsumerCreatedInTwoDocumentsWithDifferentSettings_ReportedAtBoth()
+    {
+        await VerifyAsync(
+            Doc("A", Consumer("\"JOBS\"", "worker", "MaxDeliver = 5", mark: 0)),
+            Doc("B", Consumer("\"JOBS\"", "worker", "MaxDeliver = 10", mark: 1)),
+            null,
+            At(RuleIds.DuplicateDefinition, 0, "Consumer 'worker' on stream 'JOBS' is defined more than once: here and in Test1.cs(13,54), with different MaxDeliver"),
+            At(RuleIds.DuplicateDefinition, 1, "Consumer 'worker' on stream 'JOBS' is defined more than once: here and in Test0.cs(13,54), with different MaxDeliver"));
+    }
+
+    [Fact]
+    public async Task JS4004_IdenticalDefinitionsInTwoDocuments_NotReported()
+    {
+        var orders = Stream("\"ORDERS\"", "\"orders.>\"", "MaxMsgs = 1000");
+        await VerifyAsync(Doc("A", orders), Doc("B", orders), null);
+    }
+
+    [Theory]
+    [InlineData("name", "\"orders.>\"", "MaxMsgs = 5000")] // the name is known only at run time
+    [InlineData("\"ORDERS\"", "\"orders.>\"", "MaxMsgs = name.Length")] // the differing setting is known only at run time
+    [InlineData("\"ORDERS\"", "\"orders.>\"", "Retention = StreamConfigRetention.Limits")] // limits is what an absent retention means
+    public async Task JS4004_NoKnownSettingDiffers_NotReported(string name, string subjects, string settings)
+    {
+        await VerifyAsync(Doc("A", Stream("\"ORDERS\"", "\"orders.>\"", "MaxMsgs = 1000")), Doc("B", Stream(name, subjects, settings.Replace("MaxMsgs = 5000", "MaxMsgs = 1000"))), null);
+    }
+
+    // ---------------------------------------------------------------- JS4005 consumer for a stream no definition creates
+
+    [Fact]
+    public async Task JS4005_ConsumerOnATypoOfADefinedStream_ReportedOnTheStreamName()
+    {
+        var consumer = """        await js.CreateOrUpdateConsumerAsync({|#1:"ORDRES"|}, new ConsumerConfig("processor"));""";
+        await VerifyAsync(Doc("A", Orders.Replace("{|#0:", "").Replace("|}", "")), Doc("B", consumer), null,
+            At(RuleIds.ConsumerWithoutStream, 1, "Consumer 'processor' is for stream 'ORDRES' (did you mean 'ORDERS', defined at Test0.cs(13,53)?), which is not created or updated in this compilation; check the name"));
+    }
+
+    [Fact]
+    public async Task JS4005_ConsumerOnATypo_InOneMethod_Reported()
+    {
+        var source = Doc("A", Lines(
+            Orders.Replace("{|#0:", "").Replace("|}", ""),
+            """        await js.CreateOrUpdateConsumerAsync({|#1:"ORDERS "|}, new ConsumerConfig("processor"));"""));
+        await VerifyAsync(source, null, null,
+            At(RuleIds.ConsumerWithoutStream, 1, "Consumer 'processor' is for stream 'ORDERS ' (did you mean 'ORDERS', defined at Test0.cs(13,53)?), which is not created or updated in this compilation; check the name"));
+    }
+
+    [Theory]
+    [InlineData("\"PAYMENTS\"")] // another service's stream: a compilation is not every stream there is
+    [InlineData("\"ORDERS_2\"")] // a differing digit names another stream
+    [InlineData("\"ORDERS\"")] // defined
+    [InlineData("name")] // known only at run time
+    public async Task JS4005_StreamThatIsNoTypo_NotReported(string stream)
+    {
+        await VerifyAsync(Doc("A", Orders.Replace("{|#0:", "").Replace("|}", "")), Doc("B", Consumer(stream, "processor")), null);
+    }
+
+    // ---------------------------------------------------------------- JS4006 overlapping stream subjects
+
+    [Fact]
+    public async Task JS4006_TwoStreamsCapturingOneSubject_InOneMethod_ReportedAtBoth()
+    {
+        var source = Doc("A", Lines(
+            Stream("\"ORDERS\"", "\"orders.>\"", subjectsMark: 0),
+            Stream("\"EU_ORDERS\"", "\"orders.eu.*\"", subjectsMark: 1)));
+        await VerifyAsync(source, null, null,
+            At(RuleIds.OverlappingStreamSubjects, 0, "Stream 'ORDERS' has subject 'orders.>', which overlaps subject 'orders.eu.*' of stream 'EU_ORDERS' in Test0.cs(14,36); the server refuses the second stream ('subjects overlap with an existing stream')"),
+            At(RuleIds.OverlappingStreamSubjects, 1, "Stream 'EU_ORDERS' has subject 'orders.eu.*', which overlaps subject 'orders.>' of stream 'ORDERS' in Test0.cs(13,36); the server refuses the second stream ('subjects overlap with an existing stream')"));
+    }
+
+    [Fact]
+    public async Task JS4006_StreamsInTwoDocuments_ReportedAtBoth()
+    {
+        await VerifyAsync(
+            Doc("A", Stream("\"ORDERS\"", "\"orders.*\", \"refunds.>\"", subjectsMark: 0)),
+            Doc("B", Stream("\"ALL\"", "\"*.created\"", subjectsMark: 1)),
+            null,
+            At(RuleIds.OverlappingStreamSubjects, 0, "Stream 'ORDERS' has subject 'orders.*', which overlaps subject '*.created' of stream 'ALL' in Test1.cs(13,36); the server refuses the second stream ('subjects overlap with an existing stream')"),
+            At(RuleIds.OverlappingStreamSubjects, 1, "Stream 'ALL' has subject '*.created', which overlaps subject 'orders.*' of stream 'ORDERS' in Test0.cs(13,36); the server refuses the second stream ('subjects overlap with an existing stream')"));
+    }
+
+    [Theory]
+    [InlineData("\"EU_ORDERS\"", "\"orders-eu.>\"")] // distinct subjects
+    [InlineData("\"ORDERS\"", "\"orders.>\"")] // the same stream, created again
+    [InlineData("name", "\"orders.eu.*\"")] // a stream known only at run time
+    [InlineData("\"EU_ORDERS\"", "name")] // subjects known only at run time
+    public async Task JS4006_NoKnownOverlap_NotReported(string name, string subjects)
+    {
+        await VerifyAsync(Doc("A", Stream("\"ORDERS\"", "\"orders.>\"")), Doc("B", Stream(name, subjects)), null);
+    }
+
+    // ---------------------------------------------------------------- JS4007 overlapping work-queue consumers
+
+    private static string WorkQueue(string subjects = "\"jobs.>\"") => Stream("\"JOBS\"", subjects, "Retention = StreamConfigRetention.Workqueue");
+
+    /// <summary>
+    /// The NATS.Net documentation's work-queue example: a second unfiltered consumer on a work-queue stream, which the
+    /// server refuses ("multiple non-filtered consumers not allowed on workqueue stream").
+    /// </summary>
+    [Fact]
+    public async Task JS4007_TwoUnfilteredConsumersOfAWorkQueueStream_InOneMethod_ReportedAtBoth()
+    {
+        var source = Doc("A", Lines(
+            WorkQueue(),
+            Consumer("\"JOBS\"", "processor-1", mark: 0),
+            Consumer("\"JOBS\"", "processor-2", mark: 1)));
+        await VerifyAsync(source, null, null,
+            At(RuleIds.OverlappingWorkQueueConsumers, 0, "Consumer 'processor-1' on work-queue stream 'JOBS' is unfiltered, like consumer 'processor-2' in Test0.cs(15,54); each message can go to only one consumer, so the server refuses the second"),
+            At(RuleIds.OverlappingWorkQueueConsumers, 1, "Consumer 'processor-2' on work-queue stream 'JOBS' is unfiltered, like consumer 'processor-1' in Test0.cs(14,54); each message can go to only one consumer, so the server refuses the second"));
+    }
+
+    [Fact]
+    public async Task JS4007_OverlappingFiltersInTwoDocuments_ReportedAtBoth()
+    {
+        await VerifyAsync(
+            Doc("A", Lines(WorkQueue("\"jobs.email.>\""), Consumer("\"JOBS\"", "mailer", "FilterSubject = \"jobs.email.>\"", mark: 0))),
+            Doc("B", Consumer("\"JOBS\"", "urgent", "FilterSubject = \"jobs.*.high\"", mark: 1)),
+            null,
+            At(RuleIds.OverlappingWorkQueueConsumers, 0, "Consumer 'mailer' on work-queue stream 'JOBS' has filter 'jobs.email.>', which overlaps filter 'jobs.*.high' of consumer 'urgent' in Test1.cs(13,54); each message can go to only one consumer, so the server refuses the second"),
+            At(RuleIds.OverlappingWorkQueueConsumers, 1, "Consumer 'urgent' on work-queue stream 'JOBS' has filter 'jobs.*.high', which overlaps filter 'jobs.email.>' of consumer 'mailer' in Test0.cs(14,54); each message can go to only one consumer, so the server refuses the second"));
+    }
+
+    /// <summary>A stream created where it is used, the same in both places, is one stream to its consumers.</summary>
+    [Fact]
+    public async Task JS4007_StreamCreatedIdenticallyInBothDocuments_StillOneStream_ReportedAtBoth()
+    {
+        await VerifyAsync(
+            Doc("A", Lines(WorkQueue(), Consumer("\"JOBS\"", "worker-1", mark: 0))),
+            Doc("B", Lines(WorkQueue(), Consumer("\"JOBS\"", "worker-2", mark: 1))),
+            null,
+            At(RuleIds.OverlappingWorkQueueConsumers, 0, "Consumer 'worker-1' on work-queue stream 'JOBS' is unfiltered, like consumer 'worker-2' in Test1.cs(14,54); each message can go to only one consumer, so the server refuses the second"),
+            At(RuleIds.OverlappingWorkQueueConsumers, 1, "Consumer 'worker-2' on work-queue stream 'JOBS' is unfiltered, like consumer 'worker-1' in Test0.cs(14,54); each message can go to only one consumer, so the server refuses the second"));
+    }
+
+    /// <summary>Each worker creates the consumer it reads: one consumer on the server, not two.</summary>
+    [Fact]
+    public async Task JS4007_OneConsumerCreatedIdenticallyInTwoDocuments_NotReported()
+    {
+        await VerifyAsync(Doc("A", Lines(WorkQueue(), Consumer("\"JOBS\"", "worker"))), Doc("B", Consumer("\"JOBS\"", "worker")), null);
+    }
+
+    [Fact]
+    public async Task JS4007_ConsumerNamedOnlyAtRunTime_MayBeTheOther_NotReported()
+    {
+        var named = """        await js.CreateOrUpdateConsumerAsync("JOBS", new ConsumerConfig(name));""";
+        await VerifyAsync(Doc("A", Lines(WorkQueue(), Consumer("\"JOBS\"", "worker"))), Doc("B", named), null);
+    }
+
+    [Theory]
+    [InlineData("\"jobs.email.>\"", "\"jobs.report.>\"")] // disjoint filters
+    [InlineData("\"jobs.email.>\"", "name")] // a filter known only at run time
+    public async Task JS4007_NoKnownOverlap_NotReported(string first, string second)
+    {
+        await VerifyAsync(
+            Doc("A", Lines(WorkQueue("\"jobs.email.>\", \"jobs.report.>\""), Consumer("\"JOBS\"", "mailer", $"FilterSubject = {first}"))),
+            Doc("B", Consumer("\"JOBS\"", "reports", $"FilterSubject = {second}")),
+            null);
+    }
+
+    [Theory]
+    [InlineData("Retention = StreamConfigRetention.Limits", "\"JOBS\"")] // not a work queue: consumers may share messages
+    [InlineData("Retention = StreamConfigRetention.Workqueue", "name")] // a consumer of a stream known only at run time
+    public async Task JS4007_UnfilteredConsumersTheServerAccepts_OrMayAccept_NotReported(string retention, string stream)
+    {
+        await VerifyAsync(
+            Doc("A", Lines(Stream("\"JOBS\"", "\"jobs.>\"", retention), Consumer("\"JOBS\"", "worker-1"))),
+            Doc("B", Consumer(stream, "worker-2")),
+            null);
+    }
+
+    // ---------------------------------------------------------------- JS4008 filter outside the stream
+
+    [Fact]
+    public async Task JS4008_FilterNoSubjectOfTheStreamMatches_InOneMethod_ReportedOnTheFilter()
+    {
+        var source = Doc("A", Lines(
+            Stream("\"ORDERS\"", "\"orders.>\""),
+            """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("refunds") { {|#0:FilterSubject = "refunds.>"|} });"""));
+        await VerifyAsync(source, null, null,
+            At(RuleIds.FilterOutsideStream, 0, "Consumer 'refunds' on stream 'ORDERS' filters on 'refunds.>', which no subject of stream 'ORDERS' (orders.>) can match; the consumer would never receive a message"));
+    }
+
+    [Fact]
+    public async Task JS4008_StreamInAnotherDocument_CreatedThereTwiceTheSame_ReportedOnTheFilter()
+    {
+        var consumer = """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("eu") { {|#0:FilterSubjects = ["orders.eu.>", "order.eu.>"]|} });""";
+        await VerifyAsync(Doc("A", Lines(Stream("\"ORDERS\"", "\"orders.>\""), Stream("\"ORDERS\"", "\"orders.>\""))), Doc("B", consumer), null,
+            At(RuleIds.FilterOutsideStream, 0, "Consumer 'eu' on stream 'ORDERS' filters on 'order.eu.>', which no subject of stream 'ORDERS' (orders.>) can match; the consumer would never receive a message"));
+    }
+
+    /// <summary>Which consumer it is doesn't matter: no message can match the filter.</summary>
+    [Fact]
+    public async Task JS4008_ConsumerNamedOnlyAtRunTime_StillReported()
+    {
+        var consumer = """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig(name) { {|#0:FilterSubject = "refunds.>"|} });""";
+        await VerifyAsync(Doc("A", Stream("\"ORDERS\"", "\"orders.>\"")), Doc("B", consumer), null,
+            At(RuleIds.FilterOutsideStream, 0, "Consumer on stream 'ORDERS' filters on 'refunds.>', which no subject of stream 'ORDERS' (orders.>) can match; the consumer would never receive a message"));
+    }
+
+    [Theory]
+    [InlineData("\"orders.>\"", "\"orders.eu.>\"")] // inside
+    [InlineData("\"orders.>\"", "name")] // a filter known only at run time
+    [InlineData("name", "\"refunds.>\"")] // the stream's subjects known only at run time
+    public async Task JS4008_FilterThatMayMatch_NotReported(string subjects, string filter)
+    {
+        await VerifyAsync(Doc("A", Stream("\"ORDERS\"", subjects)), Doc("B", Consumer("\"ORDERS\"", "eu", $"FilterSubject = {filter}")), null);
+    }
+
+    [Fact]
+    public async Task JS4008_StreamDefinedTwiceWithDifferentSubjects_WhichAppliesIsUnknown_OnlyTheDuplicateReported()
+    {
+        await VerifyAsync(
+            Doc("A", Stream("\"ORDERS\"", "\"orders.>\"", mark: 0)),
+            Doc("B", Lines(Stream("\"ORDERS\"", "\"refunds.>\"", mark: 1), Consumer("\"ORDERS\"", "refunds", "FilterSubject = \"refunds.>\""))),
+            null,
+            At(RuleIds.DuplicateDefinition, 0, "Stream 'ORDERS' is defined more than once: here and in Test1.cs(13,36), with different Subjects"),
+            At(RuleIds.DuplicateDefinition, 1, "Stream 'ORDERS' is defined more than once: here and in Test0.cs(13,36), with different Subjects"));
     }
 
     // ---------------------------------------------------------------- unknown names, no NATS.Net

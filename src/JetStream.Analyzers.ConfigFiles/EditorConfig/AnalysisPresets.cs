@@ -55,22 +55,31 @@ public static class AnalysisPresets
 
     /// <summary>
     /// The global config the package adds when IsTestProject=true: the production-guideline rules (JS10xx streams,
-    /// JS20xx consumers) off, since streams and consumers in tests are throwaway.
+    /// JS20xx consumers) off, since streams and consumers in tests are throwaway, and the checks across definitions
+    /// (<see cref="IsOffInTests"/>).
     /// </summary>
     public static string TestProjectText()
     {
         var text = new StringBuilder();
         text.Append("# IsTestProject=true: JetStream.Analyzers turns its production-guideline rules off (generated from its rule catalog).\n");
-        text.Append("# Streams and consumers in tests are throwaway; server rejections, client usage and file rules keep their severities.\n");
+        text.Append("# Streams and consumers in tests are throwaway, and a suite's many streams never all exist at once, so the checks across\n");
+        text.Append("# definitions are off too; server rejections, client usage and the other file rules keep their severities.\n");
         text.Append("# A global config above the JetStreamAnalysisMode presets: a .globalconfig of yours (level 100) and .editorconfig sections override it.\n");
         text.Append("is_global = true\nglobal_level = ").Append(TestProjectGlobalLevel).Append("\n\n");
-        foreach (var rule in RuleCatalog.All.Where(IsProductionGuideline).OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var rule in RuleCatalog.All.Where(IsOffInTests).OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             text.Append("dotnet_diagnostic.").Append(rule.Id).Append(".severity = none\n");
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// Off in a test project: the production guidelines, and the checks across definitions (JS4004–JS4008 too). A test
+    /// suite creates the same stream with different settings, or overlapping streams, in tests that run one after the
+    /// other and delete what they create; the compilation-wide pass would take them for one deployment.
+    /// </summary>
+    public static bool IsOffInTests(RuleInfo rule) => IsProductionGuideline(rule) || RuleEngine.DefinitionSetRules.Any(r => r.Rule.Id == rule.Id);
 
     /// <summary>A stream or consumer guideline (JS10xx, JS20xx), not a server rejection (JS11xx, JS21xx).</summary>
     public static bool IsProductionGuideline(RuleInfo rule) => rule.Id[2] is '1' or '2' && rule.Id[3] == '0';

@@ -343,14 +343,14 @@ public static class RuleCatalog
         "Stream or consumer defined more than once",
         "{0} is defined more than once: here and in {1}",
         RuleSeverity.Error,
-        "Two files defining the same stream, or the same consumer on one stream, overwrite each other when applied; which one wins depends on the order of deployment.");
+        "Two definitions of the same stream, or of the same consumer on one stream, overwrite each other when applied; which one wins depends on the order in which they are applied. In C#, where code often creates a stream where it uses it, only definitions that differ in a setting known on both sides are reported.");
 
     public static readonly RuleInfo ConsumerWithoutStream = new(
         RuleIds.ConsumerWithoutStream,
-        "Consumer for a stream no linted file defines",
+        "Consumer for a stream no definition creates",
         "{0} {1}",
         RuleSeverity.Warning,
-        "Creating a consumer fails with 'stream not found' unless the stream exists; when the stream is defined elsewhere, add its file to the linted files so that cross-file checks can run.");
+        "Creating a consumer fails with 'stream not found' unless the stream exists. When the stream is defined in another file, lint that file too so that the checks across definitions can run; in C#, where other services may create the stream, only a name that is a near miss of a stream the compilation creates is reported.");
 
     public static readonly RuleInfo OverlappingStreamSubjects = new(
         RuleIds.OverlappingStreamSubjects,

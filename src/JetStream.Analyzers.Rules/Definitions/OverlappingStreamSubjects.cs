@@ -10,7 +10,8 @@ namespace JetStream.Analyzers.Rules.Definitions;
 /// <summary>
 /// JS4006: subjects of two streams overlap. One subject trie over every stream's subjects keeps this near-linear in
 /// the subjects plus the overlaps; a subject that overlaps several streams gets one finding naming the first and
-/// listing the rest up to a cap. Definitions of the same name are one stream (JS4004's business), not an overlap.
+/// listing the rest up to a cap. Definitions of the same name are one stream (JS4004's business), not an overlap, and a
+/// stream whose name is unknown takes part in nothing.
 /// </summary>
 public sealed class OverlappingStreamSubjects : DefinitionSetRule
 {
@@ -21,7 +22,8 @@ public sealed class OverlappingStreamSubjects : DefinitionSetRule
         var entries = new List<(StreamModel Stream, string Subject)>();
         foreach (var (stream, _) in set.Streams)
         {
-            if (stream.Subjects.TryGet(out var subjects) && subjects is not null)
+            // A stream whose name is known only at run time may be one of the others, created again.
+            if (!stream.Name.IsUnknown && stream.Subjects.TryGet(out var subjects) && subjects is not null)
             {
                 entries.AddRange(subjects.Where(Subjects.IsValid).Distinct().Select(s => (stream, s)));
             }

@@ -8,6 +8,7 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS4007: two consumers of one work-queue stream whose filters overlap, or two unfiltered ones; reported at both.
+/// Definitions of the same consumer name are one consumer, not two that overlap; one whose name is unknown takes no part.
 /// Per stream, one subject trie over its consumers' filters finds the overlapping ones without comparing every pair.
 /// </summary>
 public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
@@ -23,7 +24,9 @@ public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
         var order = new List<List<(ConsumerModel Consumer, IReadOnlyList<string> Filters)>>();
         foreach (var (consumer, _) in set.Consumers)
         {
-            if (set.StreamOf(consumer) is not { } stream || !stream.Retention.Is(RetentionPolicy.WorkQueue))
+            // A consumer whose name is known only at run time may be any of the others, defined again.
+            if (set.StreamOf(consumer) is not { } stream || !stream.Retention.Is(RetentionPolicy.WorkQueue)
+                || consumer.DisplayName is null && (consumer.Name.IsUnknown || consumer.DurableName.IsUnknown))
             {
                 continue;
             }
@@ -131,8 +134,17 @@ public sealed class OverlappingWorkQueueConsumers : DefinitionSetRule
     private void Report(DefinitionSet set, List<(ConsumerModel Consumer, IReadOnlyList<string> Filters)> members, int i, int j, string forFirst, string forSecond, ICollection<Finding> findings)
     {
         var (first, second) = (members[i].Consumer, members[j].Consumer);
+
+        // Two definitions of one consumer are one consumer on the server (the second updates it): JS4004's business.
+        if (first.DisplayName is { } name && name == second.DisplayName)
+        {
+            return;
+        }
+
         var stream = DefinitionSet.KnownName(first.StreamName);
-        findings.Add(Report(first.Origin, Describe.ConsumerName(first), stream, $"{forFirst} consumer '{second.DisplayName}' in {set.FrontEnd.Display(second.Origin)}{Refused}"));
-        findings.Add(Report(second.Origin, Describe.ConsumerName(second), stream, $"{forSecond} consumer '{first.DisplayName}' in {set.FrontEnd.Display(first.Origin)}{Refused}"));
+        findings.Add(Report(first.Origin, Describe.ConsumerName(first), stream, $"{forFirst} {Other(second)} in {set.FrontEnd.Display(second.Origin)}{Refused}"));
+        findings.Add(Report(second.Origin, Describe.ConsumerName(second), stream, $"{forSecond} {Other(first)} in {set.FrontEnd.Display(first.Origin)}{Refused}"));
     }
+
+    private static string Other(ConsumerModel consumer) => consumer.DisplayName is { } name ? $"consumer '{name}'" : "an unnamed consumer";
 }

@@ -15,6 +15,7 @@ public sealed class DefinitionSet
     private readonly Dictionary<string, List<StreamModel>> streamsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConsumerModel>> consumersByStream = new(StringComparer.Ordinal);
     private readonly HashSet<string> copied = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StreamModel?> agreeing = new(StringComparer.Ordinal);
     private NearMissIndex<StreamModel>? streamNames;
     private bool copiesUnknown;
 
@@ -173,9 +174,47 @@ public sealed class DefinitionSet
     /// <summary>
     /// The stream a consumer is created on: the one the front end linked (config files do), else the only defined
     /// stream of the consumer's stream name; null when none or several are defined (which one applies is unknown).
+    /// Where repeated definitions are normal (<see cref="DefinitionSetFrontEnd.DuplicatesOnlyWhenSettingsDiffer"/>),
+    /// several that agree on what the consumer rules read (subjects, retention, no mirror or sources) are that one stream.
     /// </summary>
-    public StreamModel? StreamOf(ConsumerModel consumer) =>
-        consumer.Stream ?? (KnownName(consumer.StreamName) is { } name && streamsByName.TryGetValue(name, out var list) && list.Count == 1 ? list[0] : null);
+    public StreamModel? StreamOf(ConsumerModel consumer)
+    {
+        if (consumer.Stream is not null)
+        {
+            return consumer.Stream;
+        }
+
+        if (KnownName(consumer.StreamName) is not { } name || !streamsByName.TryGetValue(name, out var list))
+        {
+            return null;
+        }
+
+        if (list.Count == 1)
+        {
+            return list[0];
+        }
+
+        if (!FrontEnd.DuplicatesOnlyWhenSettingsDiffer)
+        {
+            return null;
+        }
+
+        if (!agreeing.TryGetValue(name, out var stream))
+        {
+            agreeing[name] = stream = list.TrueForAll(s => SameForConsumers(list[0], s)) ? list[0] : null;
+        }
+
+        return stream;
+    }
+
+    /// <summary>Both define the same plain stream as far as the consumer rules see it; anything unknown or copied disagrees.</summary>
+    private static bool SameForConsumers(StreamModel a, StreamModel b) =>
+        a.Mirror.IsAbsent && b.Mirror.IsAbsent && NoSources(a) && NoSources(b)
+        && a.Retention.Kind == b.Retention.Kind && !a.Retention.IsUnknown && a.Retention.Value == b.Retention.Value
+        && a.Subjects.TryGet(out var mine) && b.Subjects.TryGet(out var theirs) && mine is not null && theirs is not null
+        && new HashSet<string>(mine, StringComparer.Ordinal).SetEquals(theirs);
+
+    private static bool NoSources(StreamModel stream) => stream.Sources.IsAbsent || stream.Sources.TryGet(out var sources) && sources is not { Count: > 0 };
 
     /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>

@@ -32,7 +32,7 @@ public class AnalysisModePresetTests
     }
 
     [Fact]
-    public void TestProjectConfig_TurnsOffExactlyTheProductionGuidelineRules()
+    public void TestProjectConfig_TurnsOffExactlyTheProductionGuidelines_AndTheChecksAcrossDefinitions()
     {
         var path = Repository.PathOf("src", "JetStream.Analyzers.Package", "build", "config", "jetstream-test-project.globalconfig");
         var expected = AnalysisPresets.TestProjectText();
@@ -44,6 +44,8 @@ public class AnalysisModePresetTests
         Assert.Equal(expected, File.ReadAllText(path).Replace("\r\n", "\n"));
         Assert.Contains(RuleCatalog.All, r => r.Id == RuleIds.ReplicasBelowMinimum && AnalysisPresets.IsProductionGuideline(r));
         Assert.DoesNotContain(RuleCatalog.All, r => r.Id is RuleIds.StreamRejectedByServer or RuleIds.UncheckedPublishAck && AnalysisPresets.IsProductionGuideline(r));
+        Assert.Contains(RuleCatalog.All, r => r.Id == RuleIds.OverlappingStreamSubjects && AnalysisPresets.IsOffInTests(r));
+        Assert.DoesNotContain(RuleCatalog.All, r => r.Id is RuleIds.StreamRejectedByServer or RuleIds.UnknownField && AnalysisPresets.IsOffInTests(r));
 
         // Above the presets, below a user's .globalconfig: production mode leaves them off, a section turns one back on.
         using var repo = new ConfigRepo().With("jetstream/orders.json", "{}");
@@ -53,6 +55,7 @@ public class AnalysisModePresetTests
         var severities = new SeverityResolver();
         var properties = new EditorConfigResolver(new[] { production, path }).PropertiesFor(repo.PathOf("jetstream/orders.json"));
         Assert.Null(severities.Resolve(RuleIds.ReplicasBelowMinimum, RuleSeverity.Warning, properties));
+        Assert.Null(severities.Resolve(RuleIds.DuplicateDefinition, RuleSeverity.Error, properties));
         Assert.Equal(RuleSeverity.Error, severities.Resolve(RuleIds.StreamRejectedByServer, RuleSeverity.Error, properties));
         Assert.Equal(RuleSeverity.Warning, severities.Resolve(RuleIds.UncheckedPublishAck, RuleSeverity.Warning, properties));
         Assert.Equal(RuleSeverity.Warning, severities.Resolve(RuleIds.NoMaxBytes, RuleSeverity.Warning, properties));

@@ -4,6 +4,7 @@ using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Definitions;
 using JetStream.Analyzers.Rules.Evaluation;
 using static JetStream.Analyzers.Tests.Rules.Definitions.DefinitionSets;
+using static JetStream.Analyzers.Tests.Rules.Models;
 
 namespace JetStream.Analyzers.Tests.Rules.Definitions;
 
@@ -24,6 +25,10 @@ public class OverlappingStreamSubjectsTests
     [Fact]
     public void SameStreamDefinedTwice_IsNoOverlap() =>
         Assert.Empty(Run(Rule, Set(new[] { StreamAt("a", "ORDERS", "orders.>"), StreamAt("b", "ORDERS", "orders.>") })));
+
+    [Fact]
+    public void StreamOfUnknownName_MayBeTheOtherCreatedAgain_TakesPartInNothing() =>
+        Assert.Empty(Run(Rule, Set(new[] { StreamAt("a", "ORDERS", "orders.>"), StreamAt("b", "ANY", "orders.eu.*").With(s => s.Name = Unknown<string>("b:name")) })));
 
     [Fact]
     public void DisjointSubjects_NotReported() =>

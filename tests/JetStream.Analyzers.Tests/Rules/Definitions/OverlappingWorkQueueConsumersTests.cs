@@ -36,6 +36,23 @@ public class OverlappingWorkQueueConsumersTests
     }
 
     [Fact]
+    public void TwoDefinitionsOfOneConsumer_AreOneConsumer_OnlyTheOtherPairsReported()
+    {
+        var consumers = new[] { ConsumerAt("a", "JOBS", "worker"), ConsumerAt("b", "JOBS", "worker"), ConsumerAt("c", "JOBS", "email", "jobs.email.>") };
+        var findings = Run(Rule, Set(new[] { WorkQueue() }, consumers, new CompilationFrontEnd()));
+        Assert.Equal(new object[] { "a", "c", "b", "c" }, findings.Select(f => f.Origin)); // each 'worker' with 'email', not with the other 'worker'
+    }
+
+    [Fact]
+    public void UnnamedConsumers_NamedSo()
+    {
+        var unnamed = SafeConsumer().With(c => { c.Origin = "b"; c.StreamName = Known("JOBS", "b:stream"); c.DurableName = default; c.Name = default; });
+        var findings = Run(Rule, Set(new[] { WorkQueue() }, new[] { ConsumerAt("a", "JOBS", "worker"), unnamed }));
+        Assert.Equal("Consumer 'worker' on work-queue stream 'JOBS' is unfiltered, like an unnamed consumer in b" + Refused, findings[0].Message);
+        Assert.Equal(2, findings.Count);
+    }
+
+    [Fact]
     public void PairsInOrder_FirstOverlappingFilterNamed()
     {
         var consumers = new[]

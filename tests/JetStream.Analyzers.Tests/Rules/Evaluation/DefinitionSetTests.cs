@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using JetStream.Analyzers.Rules.Model;
 using JetStream.Analyzers.Tests.Rules.Definitions;
 using static JetStream.Analyzers.Tests.Rules.Definitions.DefinitionSets;
 using static JetStream.Analyzers.Tests.Rules.Models;
@@ -19,6 +21,42 @@ public class DefinitionSetTests
 
         var linked = StreamAt("d", "ELSEWHERE", "e.>");
         Assert.Same(linked, set.StreamOf(ConsumerAt("x", "TWICE", "w").With(c => c.Stream = linked)));
+    }
+
+    [Fact]
+    public void StreamOf_WhereRepeatsAreNormal_IdenticalDefinitionsAreOneStream()
+    {
+        var first = StreamAt("a", "ORDERS", "orders.>", "refunds.>");
+        var set = Set(new[] { first, StreamAt("b", "ORDERS", "refunds.>", "orders.>") }, frontEnd: new CompilationFrontEnd());
+        Assert.Same(first, set.StreamOf(ConsumerAt("x", "ORDERS", "w")));
+
+        // Files: two definitions of one name are JS4004's, and which one applies is unknown.
+        Assert.Null(Set(new[] { first, StreamAt("b", "ORDERS", "refunds.>", "orders.>") }).StreamOf(ConsumerAt("x", "ORDERS", "w")));
+    }
+
+    [Theory]
+    [InlineData("subjects")]
+    [InlineData("retention")]
+    [InlineData("unknown subjects")]
+    [InlineData("unknown retention")]
+    [InlineData("mirror")]
+    [InlineData("sources")]
+    public void StreamOf_WhereRepeatsAreNormal_DefinitionsThatMayDisagree_NoStream(string difference)
+    {
+        var other = StreamAt("b", "ORDERS", "orders.>").With(s =>
+        {
+            switch (difference)
+            {
+                case "subjects": s.Subjects = List("b:subjects", "orders.eu.>"); break;
+                case "retention": s.Retention = Known(RetentionPolicy.WorkQueue, "b:retention"); break;
+                case "unknown subjects": s.Subjects = Unknown<IReadOnlyList<string>>("b:subjects"); break;
+                case "unknown retention": s.Retention = Unknown<RetentionPolicy>("b:retention"); break;
+                case "mirror": s.Mirror = Known(new StreamSourceModel { Name = Known("UPSTREAM", "b:mirror") }, "b:mirror"); break;
+                default: s.Sources = List("b:sources", new StreamSourceModel { Name = Known("UPSTREAM", "b:source") }); break;
+            }
+        });
+        var set = Set(new[] { StreamAt("a", "ORDERS", "orders.>"), other }, frontEnd: new CompilationFrontEnd());
+        Assert.Null(set.StreamOf(ConsumerAt("x", "ORDERS", "w")));
     }
 
     [Fact]
