@@ -12,6 +12,7 @@ namespace JetStream.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
 {
+    // JS2007 compares a consumer with its stream, which one call never has in C#: CrossDefinitionAnalyzer reports it.
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.For(
         RuleCatalog.NoBackoff,
         RuleCatalog.UnlimitedMaxDeliver,
@@ -19,7 +20,6 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
         RuleCatalog.PushWithoutHeartbeat,
         RuleCatalog.PushWithoutFlowControl,
         RuleCatalog.ShortAckWait,
-        RuleCatalog.ConsumerLessDurableThanStream,
         RuleCatalog.UnlimitedAckPending,
         RuleCatalog.UnboundedPullRequests,
         RuleCatalog.DurableWithInactiveThreshold,

@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace JetStream.Analyzers;
 
 /// <summary>
-/// The checks across definitions (RuleEngine.DefinitionSetRules: JS1008, JS1009, JS1011, JS1012 and JS4004–JS4008) over
+/// The checks across definitions (RuleEngine.DefinitionSetRules: JS1008, JS1009, JS1011, JS1012, JS2007 and JS4004–JS4008) over
 /// every stream and consumer that the compilation creates or updates. The models come from the per-document pass the
 /// configuration analyzers already make (one trace and one model per call); the rules run once, at compilation end.
 /// </summary>
@@ -24,7 +24,7 @@ namespace JetStream.Analyzers;
 /// missing origin or consumer's stream is reported only when its name is a near miss of a stream defined here (JS1009,
 /// JS4005), and the rules about streams nobody reads (JS1011, JS1012) run only when the compilation defines consumers.
 /// Code often creates a stream where it uses it, in several places: definitions of one name are reported only when a
-/// known setting differs (JS4004), and identical ones are one stream to its consumers (JS4007, JS4008). Calls are
+/// known setting differs (JS4004), and identical ones are one stream to its consumers (JS2007, JS4007, JS4008). Calls are
 /// collected, not run: a stream created and deleted again in the same method still counts.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

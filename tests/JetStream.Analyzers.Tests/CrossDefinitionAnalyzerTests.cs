@@ -14,7 +14,7 @@ using Verify = JetStream.Analyzers.Tests.Infrastructure.Verify<JetStream.Analyze
 namespace JetStream.Analyzers.Tests;
 
 /// <summary>
-/// The checks across definitions (JS1008, JS1009, JS1011, JS1012, JS4004–JS4008) over a whole compilation: definitions in several
+/// The checks across definitions (JS1008, JS1009, JS1011, JS1012, JS2007, JS4004–JS4008) over a whole compilation: definitions in several
 /// documents, what a compilation that is not every stream there is may and may not conclude, and silence for names
 /// and subjects known only at run time.
 /// </summary>
@@ -450,6 +450,38 @@ public class CrossDefinitionAnalyzerTests
             Doc("A", Lines(Stream("\"JOBS\"", "\"jobs.>\"", retention), Consumer("\"JOBS\"", "worker-1"))),
             Doc("B", Consumer(stream, "worker-2")),
             null);
+    }
+
+    // ---------------------------------------------------------------- JS2007 consumer less durable than its stream
+
+    [Fact]
+    public async Task JS2007_ConsumerWithFewerReplicasThanTheStreamInAnotherDocument_ReportedOnTheReplicas()
+    {
+        var consumer = """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { MaxDeliver = 5, {|#0:NumReplicas = 1|} });""";
+        await VerifyAsync(Doc("A", Stream("\"ORDERS\"", "\"orders.>\"", "NumReplicas = 3")), Doc("B", consumer), null,
+            At(RuleIds.ConsumerLessDurableThanStream, 0, "Consumer 'processor' on stream 'ORDERS' has 1 replica (NumReplicas), while its stream 'ORDERS' has 3; when the servers holding its state fail, it loses its position and pending acknowledgements although the messages survive. Leave NumReplicas unset (0) to follow the stream, or set it to 3."));
+    }
+
+    [Fact]
+    public async Task JS2007_MemoryStateOnAFileStream_ReportedOnMemStorage()
+    {
+        var source = Doc("A", Lines(
+            Stream("\"ORDERS\"", "\"orders.>\""),
+            """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("processor") { MaxDeliver = 5, {|#0:MemStorage = true|} });"""));
+        await VerifyAsync(source, null, null,
+            At(RuleIds.ConsumerLessDurableThanStream, 0, "Consumer 'processor' on stream 'ORDERS' keeps its state in memory (MemStorage), while its stream 'ORDERS' is stored in files; a restart of its servers loses the consumer's position and pending acknowledgements although the messages survive. Remove MemStorage."));
+    }
+
+    /// <summary>No stream to compare with (another service's, a name known at run time), and a consumer that follows its stream.</summary>
+    [Fact]
+    public async Task JS2007_StreamNotKnownHere_Silent()
+    {
+        var consumers = Lines(
+            """        await js.CreateOrUpdateConsumerAsync("PAYMENTS", new ConsumerConfig("a") { MaxDeliver = 5, NumReplicas = 1 });""",
+            """        await js.CreateOrUpdateConsumerAsync(name, new ConsumerConfig("b") { MaxDeliver = 5, NumReplicas = 1 });""",
+            """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("c") { MaxDeliver = 5, NumReplicas = 3 });""",
+            """        await js.CreateOrUpdateConsumerAsync("ORDERS", new ConsumerConfig("d") { MaxDeliver = 5 });""");
+        await VerifyAsync(Doc("A", Stream("\"ORDERS\"", "\"orders.>\"", "NumReplicas = 3")), Doc("B", consumers), null);
     }
 
     // ---------------------------------------------------------------- JS4008 filter outside the stream

@@ -42,12 +42,9 @@ public class RuleDocumentationTests
 
     /// <summary>
     /// JS4xxx: rules about configuration files, reported by the config-file linter (the MSBuild task), not by the C#
-    /// analyzers, except the checks across definitions that both make (<see cref="IsAcrossDefinitions"/>); and JS2006,
-    /// which compares a consumer with its stream's definition, which only the file lint knows.
+    /// analyzers, except the checks across definitions that both make (<see cref="IsAcrossDefinitions"/>).
     /// </summary>
-    public static bool IsFileRule(string id) => id.StartsWith("JS4", StringComparison.Ordinal) && !IsAcrossDefinitions(id) || AcrossFilesOnly.Contains(id);
-
-    private static readonly HashSet<string> AcrossFilesOnly = new(StringComparer.Ordinal) { RuleIds.ConsumerLessDurableThanStream };
+    public static bool IsFileRule(string id) => id.StartsWith("JS4", StringComparison.Ordinal) && !IsAcrossDefinitions(id);
 
     /// <summary>
     /// Rules across definitions that both front ends report: the file lint over the files linted together, and
@@ -59,7 +56,7 @@ public class RuleDocumentationTests
     {
         RuleIds.CriticalStreamWithoutCopy, RuleIds.SourceNotDefined, RuleIds.InterestStreamWithoutConsumer, RuleIds.WorkQueueSubjectsNotConsumed,
         RuleIds.DuplicateDefinition, RuleIds.ConsumerWithoutStream, RuleIds.OverlappingStreamSubjects, RuleIds.OverlappingWorkQueueConsumers,
-        RuleIds.FilterOutsideStream,
+        RuleIds.FilterOutsideStream, RuleIds.ConsumerLessDurableThanStream,
     };
 
     /// <summary>JS5xxx: the read-only cross-check of the configuration files against a running server (JetStreamServer).</summary>
