@@ -84,7 +84,7 @@ public class CrossDefinitionAnalyzerTests
             new[] { tree },
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithSyntaxTreeOptionsProvider(new TreeSeverities(options.TreeOptions)));
-        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TreeAnalyzerOptions(options.AnalyzerOptions));
+        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new InMemoryCompiler.OptionsProvider(options.AnalyzerOptions));
 
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CrossDefinitionAnalyzer()), analyzerOptions).GetAnalyzerDiagnosticsAsync();
 
@@ -111,34 +111,6 @@ public class CrossDefinitionAnalyzerTests
         {
             severity = default;
             return false;
-        }
-    }
-
-    private sealed class TreeAnalyzerOptions : AnalyzerConfigOptionsProvider
-    {
-        private readonly Values values;
-
-        public TreeAnalyzerOptions(ImmutableDictionary<string, string> options)
-        {
-            values = new Values(options);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions => values;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => values;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => values;
-
-        private sealed class Values : AnalyzerConfigOptions
-        {
-            private readonly ImmutableDictionary<string, string> options;
-
-            public Values(ImmutableDictionary<string, string> options)
-            {
-                this.options = options;
-            }
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => options.TryGetValue(key, out value);
         }
     }
 

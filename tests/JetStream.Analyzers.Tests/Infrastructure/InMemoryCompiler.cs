@@ -84,7 +84,8 @@ public static class InMemoryCompiler
         return $"{error}\n    {(text.Length > 300 ? text.Substring(0, 300) + "..." : text.Trim())}";
     }
 
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    /// <summary>The same analyzer options for every tree and file.</summary>
+    internal sealed class OptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly Options options;
 
