@@ -10,7 +10,7 @@ using NATS.Client.JetStream;
 namespace JetStream.Analyzers.Tests.Server;
 
 /// <summary>
-/// What the pages of JS1010, JS1013 and JS2011 say a server does, shown on each release: the definition is created
+/// What the pages of JS1010, JS1013, JS2007 and JS2011 say a server does, shown on each release that has the feature: the definition is created
 /// on a real nats-server, the configuration the server stored (and, for JS1010 and JS1013, what publishing then
 /// does) is compared with the finding the linter reports for the same file with that release as its target.
 /// </summary>
@@ -148,6 +148,33 @@ public sealed class OperationsRulesAgainstServerTests
         using var repo = new ConfigRepo().With("filed.json", Stream).With("volatile.json", Consumer);
         var reported = Assert.Single(Findings(repo, release, "JS2007"));
         Assert.StartsWith("volatile.json(1,114): JS2007: Consumer 'volatile' on stream 'FILED' keeps its state in memory (mem_storage), while its stream 'FILED' is stored in files", reported);
+    }
+
+    /// <summary>
+    /// The flow_control ack policy exists from 2.14 (2.15.1 is the test release that has it): the server keeps the
+    /// consumer, with flow control on and a 1s heartbeat whatever the request said; only a pedantic request is refused.
+    /// </summary>
+    [Theory]
+    [NatsRelease(NatsReleases.V2_15)]
+    public async Task JS2011_the_flow_control_ack_policy_replaces_the_heartbeat_with_1s(string release)
+    {
+        const string Stream = """{"name":"FEED","subjects":["feed.>"]}""";
+        const string Consumer = """{"stream_name":"FEED","config":{"durable_name":"fc","ack_policy":"flow_control","deliver_subject":"dlv.fc","idle_heartbeat":5000000000}}""";
+        await using var server = await NatsServer.StartAsync(release);
+        await RawJetStreamApi.CreateStreamOrFailAsync(server.Connection, Stream);
+
+        var pedantic = Consumer.Replace("{\"stream_name\"", "{\"pedantic\":true,\"stream_name\"", StringComparison.Ordinal);
+        Assert.NotNull(await RawJetStreamApi.PutConsumerAsync(server.Connection, pedantic));
+
+        await RawJetStreamApi.PutConsumerOrFailAsync(server.Connection, Consumer);
+        var stored = Config(await InfoAsync(server, "CONSUMER.INFO.FEED.fc"));
+        Assert.Equal(1_000_000_000, stored.GetProperty("idle_heartbeat").GetInt64());
+        Assert.True(Flag(stored, "flow_control"));
+
+        using var repo = new ConfigRepo().With("feed.json", Stream).With("fc.json", Consumer);
+        var reported = Assert.Single(Findings(repo, release, "JS2011"));
+        Assert.StartsWith("fc.json(1,", reported, StringComparison.Ordinal);
+        Assert.Contains("sets idle_heartbeat 5s, which has no effect: under the flow_control ack policy NATS server 2.15.1 always uses a 1s heartbeat", reported, StringComparison.Ordinal);
     }
 
     private static string[] Findings(ConfigRepo repo, string release, string id) => repo.Lint(release).Where(l => l.Contains($": {id}: ", StringComparison.Ordinal)).ToArray();
