@@ -84,12 +84,10 @@ public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
             return null;
         }
 
-        var defined = new HashSet<string>(consumers.Select(NameOf).Where(n => n is not null)!, StringComparer.Ordinal);
-        consumers.AddRange(onServer.Where(c => NameOf(c) is not { } name || !defined.Contains(name)));
+        var defined = new HashSet<string>(consumers.Select(c => c.DisplayName).Where(n => n is not null)!, StringComparer.Ordinal);
+        consumers.AddRange(onServer.Where(c => c.DisplayName is not { } name || !defined.Contains(name)));
         return consumers;
     }
-
-    private static string? NameOf(ConsumerModel consumer) => DefinitionSet.KnownName(consumer.Name) ?? DefinitionSet.KnownName(consumer.DurableName);
 
     /// <summary>Every filter of the consumers; null when one is unknown or unfiltered (it takes everything).</summary>
     private static List<string>? Filters(IReadOnlyList<ConsumerModel> consumers)

@@ -20,21 +20,19 @@ public sealed class DefinitionSet
     private bool copiesUnknown;
 
     /// <param name="complete">True when no stream or consumer exists beyond these (a file set); rules about what is missing run only then.</param>
-    /// <param name="providedElsewhere">Stream names that exist without a definition here, such as the streams on a live server.</param>
     /// <param name="frontEnd">How messages place other definitions; <see cref="DefinitionSetFrontEnd.Default"/> when omitted.</param>
     /// <param name="existing">The streams that exist beside these definitions (the live check's server), counted as copies, origins and readers.</param>
     public DefinitionSet(
         IReadOnlyList<(StreamModel Model, RuleContext Context)> streams,
         IReadOnlyList<(ConsumerModel Model, RuleContext Context)> consumers,
         bool complete,
-        IEnumerable<string>? providedElsewhere = null,
         DefinitionSetFrontEnd? frontEnd = null,
         ExistingStreams? existing = null)
-        : this(streams, consumers, complete, complete, providedElsewhere, frontEnd, existing)
+        : this(streams, consumers, complete, complete, frontEnd, existing)
     {
     }
 
-    /// <param name="streamsComplete">True when no stream exists beyond these and <paramref name="providedElsewhere"/>.</param>
+    /// <param name="streamsComplete">True when no stream exists beyond these and <paramref name="existing"/>.</param>
     /// <param name="consumersComplete">
     /// True when these are all the readers of the streams defined here: no other consumer, mirror or source of them
     /// exists. A compilation that defines consumers is taken to define all of them for its streams.
@@ -45,7 +43,6 @@ public sealed class DefinitionSet
         IReadOnlyList<(ConsumerModel Model, RuleContext Context)> consumers,
         bool streamsComplete,
         bool consumersComplete,
-        IEnumerable<string>? providedElsewhere = null,
         DefinitionSetFrontEnd? frontEnd = null,
         ExistingStreams? existing = null)
     {
@@ -55,7 +52,6 @@ public sealed class DefinitionSet
         Consumers = consumers;
         StreamsComplete = streamsComplete;
         ConsumersComplete = consumersComplete;
-        ProvidedElsewhere = new HashSet<string>(providedElsewhere ?? Array.Empty<string>(), StringComparer.Ordinal);
         foreach (var (stream, _) in streams)
         {
             if (KnownName(stream.Name) is { } name)
@@ -99,7 +95,7 @@ public sealed class DefinitionSet
 
     public IReadOnlyList<(ConsumerModel Model, RuleContext Context)> Consumers { get; }
 
-    /// <summary>True when no stream exists beyond these (and <see cref="ProvidedElsewhere"/>): a missing name is missing.</summary>
+    /// <summary>True when no stream exists beyond these (and <see cref="Existing"/>): a missing name is missing.</summary>
     public bool StreamsComplete { get; }
 
     /// <summary>
@@ -113,13 +109,11 @@ public sealed class DefinitionSet
 
     public DefinitionSetFrontEnd FrontEnd { get; }
 
-    public ISet<string> ProvidedElsewhere { get; }
-
     /// <summary>The streams that exist beside the definitions; null when the front end knows none (no live check).</summary>
     public ExistingStreams? Existing { get; }
 
     /// <summary>True when some definition has a stream of that name, or it exists elsewhere.</summary>
-    public bool Provides(string name) => streamsByName.ContainsKey(name) || ProvidedElsewhere.Contains(name) || Existing?.Contains(name) == true;
+    public bool Provides(string name) => streamsByName.ContainsKey(name) || Existing?.Contains(name) == true;
 
     /// <summary>
     /// The defined streams whose name is a near miss of <paramref name="name"/> (<see cref="Names.IsNearMiss"/>): what a

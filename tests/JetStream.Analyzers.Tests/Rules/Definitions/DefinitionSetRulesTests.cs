@@ -13,7 +13,8 @@ public class DefinitionSetRulesTests
     private static List<Finding> Run(IEnumerable<StreamModel> streams, IEnumerable<ConsumerModel>? consumers = null, bool complete = true, RuleContext? context = null, IEnumerable<string>? elsewhere = null, ExistingStreams? existing = null)
     {
         var c = context ?? RuleContext.Default;
-        return RuleEngine.Evaluate(new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? new ConsumerModel[0]).Select(m => (m, c)).ToList(), complete, elsewhere, existing: existing));
+        return RuleEngine.Evaluate(new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? new ConsumerModel[0]).Select(m => (m, c)).ToList(), complete,
+            existing: existing ?? (elsewhere is null ? null : DefinitionSets.Elsewhere(elsewhere.ToArray()))));
     }
 
     private const string Server = "the server at nats://127.0.0.1:4222";

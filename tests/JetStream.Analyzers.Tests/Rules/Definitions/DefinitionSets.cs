@@ -13,8 +13,13 @@ internal static class DefinitionSets
         bool complete = true, RuleContext? context = null, IEnumerable<string>? elsewhere = null)
     {
         var c = context ?? RuleContext.Default;
-        return new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? Enumerable.Empty<ConsumerModel>()).Select(m => (m, c)).ToList(), complete, elsewhere, frontEnd);
+        return new DefinitionSet(streams.Select(s => (s, c)).ToList(), (consumers ?? Enumerable.Empty<ConsumerModel>()).Select(m => (m, c)).ToList(), complete, frontEnd,
+            elsewhere is null ? null : Elsewhere(elsewhere.ToArray()));
     }
+
+    /// <summary>Streams that exist beside the definitions under these names, copying nothing and without consumers.</summary>
+    public static ExistingStreams Elsewhere(params string[] names) =>
+        new("elsewhere", names.Select(n => new ExistingStream(n, new StreamModel { Name = Known(n, "name") }, 0, () => new ConsumerModel[0])));
 
     public static List<Finding> Run(DefinitionSetRule rule, DefinitionSet set)
     {
