@@ -36,10 +36,11 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
         }
 
         // One semantic-model action per document, as in StreamConfigurationAnalyzer, so diagnostics stay local.
-        context.RegisterSemanticModelAction(c => Analyze(c, types, rules));
+        var generated = new GeneratedCodeLocations(context.Compilation);
+        context.RegisterSemanticModelAction(c => Analyze(c, types, rules, generated));
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules)
+    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules, GeneratedCodeLocations generated)
     {
         FindingReporter? reporter = null;
         foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
@@ -49,7 +50,7 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
                 continue;
             }
 
-            reporter ??= new FindingReporter(context);
+            reporter ??= new FindingReporter(context, generated);
             reporter.Report(model.Origin as Location ?? call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
         }
     }

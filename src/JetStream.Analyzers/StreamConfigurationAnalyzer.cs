@@ -37,17 +37,18 @@ public sealed class StreamConfigurationAnalyzer : JetStreamAnalyzer
 
         // A semantic-model action (one per document, filtered by the called name's text) keeps every diagnostic
         // local to the document it is in, even when the configuration is built in a helper or a field.
-        context.RegisterSemanticModelAction(c => Analyze(c, types, rules));
+        var generated = new GeneratedCodeLocations(context.Compilation);
+        context.RegisterSemanticModelAction(c => Analyze(c, types, rules, generated));
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules)
+    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules, GeneratedCodeLocations generated)
     {
         FindingReporter? reporter = null;
         foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
         {
             if (ConfigModels.Stream(call, types, context.SemanticModel, context.CancellationToken) is { } model)
             {
-                reporter ??= new FindingReporter(context);
+                reporter ??= new FindingReporter(context, generated);
                 reporter.Report(call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
             }
         }

@@ -266,6 +266,23 @@ public class CrossDefinitionAnalyzerTests
     }
 
     [Fact]
+    public async Task JS4004_OneDefinitionInGeneratedCode_ReportedAtTheOtherOnly()
+    {
+        var generated = Code.Usings + """
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            class B
+            {
+                async Task Run(INatsJSContext js) => await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { MaxMsgs = 5000 });
+            }
+            """;
+        await VerifyAsync(
+            Doc("A", Stream("\"ORDERS\"", "\"orders.>\"", "MaxMsgs = 1000", mark: 0)),
+            generated,
+            null,
+            At(RuleIds.DuplicateDefinition, 0, "Stream 'ORDERS' is defined more than once: here and in Test1.cs(12,69), with different MaxMsgs"));
+    }
+
+    [Fact]
     public async Task JS4004_IdenticalDefinitionsInTwoDocuments_NotReported()
     {
         var orders = Stream("\"ORDERS\"", "\"orders.>\"", "MaxMsgs = 1000");

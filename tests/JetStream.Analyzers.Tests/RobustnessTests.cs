@@ -411,4 +411,35 @@ public class RobustnessTests
             """;
         await Streams.AnalyzerAsync(source);
     }
+
+    // The analyzers tell the compiler they report in generated code and check these locations themselves (issue 10).
+
+    [Fact]
+    public async Task GeneratedCodeAttributeOnAnotherPartOfTheType_NoDiagnostics()
+    {
+        var source = Code.Usings + """
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            partial class Generated
+            {
+                private static readonly StreamConfig Orders = new("ORDERS", ["orders.>"]) { NumReplicas = 1 };
+            }
+
+            partial class Generated
+            {
+                async Task Run(INatsJSContext js) => await js.CreateStreamAsync(Orders);
+            }
+            """;
+        await Streams.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task HiddenLines_NoDiagnostics()
+    {
+        var source = Code.InMethod("""
+            #line hidden
+                    await js.CreateStreamAsync(new StreamConfig("ORDERS", ["orders.>"]) { NumReplicas = 1 });
+            #line default
+            """);
+        await Streams.AnalyzerAsync(source);
+    }
 }

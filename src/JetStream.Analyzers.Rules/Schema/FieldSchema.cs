@@ -152,16 +152,21 @@ public static class FieldSchema
         Add(Consumer, "sourcing", null, "Sourcing", Boolean, V2_14).ServerInternal = true;
 
         ByScope = Rows.GroupBy(r => r.Scope).ToDictionary(g => g.Key, g => (IReadOnlyList<SchemaField>)g.ToList());
+        ByJson = ByScope.ToDictionary(s => s.Key, s => s.Value.GroupBy(f => f.Json).ToDictionary(g => g.Key, g => g.First()));
     }
 
     public static IReadOnlyList<SchemaField> All => Rows;
 
     private static Dictionary<FieldScope, IReadOnlyList<SchemaField>> ByScope { get; }
 
+    // The C# model builders look up every field they read, for every configuration (issue 10).
+    private static Dictionary<FieldScope, Dictionary<string, SchemaField>> ByJson { get; }
+
     public static IReadOnlyList<SchemaField> In(FieldScope scope) => ByScope.TryGetValue(scope, out var rows) ? rows : System.Array.Empty<SchemaField>();
 
     /// <summary>The field with JSON name <paramref name="json"/> in <paramref name="scope"/>, or null.</summary>
-    public static SchemaField? Find(FieldScope scope, string json) => In(scope).FirstOrDefault(f => f.Json == json);
+    public static SchemaField? Find(FieldScope scope, string json) =>
+        ByJson.TryGetValue(scope, out var fields) && fields.TryGetValue(json, out var field) ? field : null;
 
     /// <summary>The field with NACK spec name <paramref name="nack"/> in <paramref name="scope"/> (bucket names included), or null.</summary>
     public static SchemaField? FindNack(FieldScope scope, string nack) =>

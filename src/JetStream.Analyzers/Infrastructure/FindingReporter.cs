@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using JetStream.Analyzers.Rules.Evaluation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,17 +17,21 @@ internal sealed class FindingReporter
     private readonly HashSet<(Location, string)> reported = new();
     private readonly Action<Diagnostic> report;
     private readonly SyntaxTree? tree;
+    private readonly GeneratedCodeLocations generated;
+    private readonly CancellationToken cancellationToken;
 
-    public FindingReporter(SemanticModelAnalysisContext context)
-        : this(context.ReportDiagnostic, context.SemanticModel.SyntaxTree)
+    public FindingReporter(SemanticModelAnalysisContext context, GeneratedCodeLocations generated)
+        : this(context.ReportDiagnostic, context.SemanticModel.SyntaxTree, generated, context.CancellationToken)
     {
     }
 
     /// <param name="tree">The only tree diagnostics may be reported in; null for any source location.</param>
-    public FindingReporter(Action<Diagnostic> report, SyntaxTree? tree)
+    public FindingReporter(Action<Diagnostic> report, SyntaxTree? tree, GeneratedCodeLocations generated, CancellationToken cancellationToken)
     {
         this.report = report;
         this.tree = tree;
+        this.generated = generated;
+        this.cancellationToken = cancellationToken;
     }
 
     public void Report(Location fallback, IEnumerable<Finding> findings)
@@ -35,7 +40,8 @@ internal sealed class FindingReporter
         {
             var location = finding.Origin as Location ?? fallback;
             if (!location.IsInSource || tree is not null && location.SourceTree != tree
-                || !reported.Add((location, finding.Rule.Id + finding.Message)))
+                || !reported.Add((location, finding.Rule.Id + finding.Message))
+                || generated.Contain(location, cancellationToken))
             {
                 continue;
             }

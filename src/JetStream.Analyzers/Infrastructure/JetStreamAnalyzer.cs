@@ -7,11 +7,17 @@ namespace JetStream.Analyzers.Infrastructure;
 /// Base of every JetStream analyzer: concurrent, skips generated code, and registers nothing for a compilation
 /// that does not reference NATS.Net JetStream. NATS types are resolved once per compilation.
 /// </summary>
+/// <remarks>
+/// Generated files and declarations are never analyzed. The compiler is told that diagnostics may be reported in
+/// generated code so that it does not check each one under a compilation-wide lock: a diagnostic can only land in
+/// generated code when a configuration analyzer follows a value into another declaration, and those check
+/// <see cref="GeneratedCodeLocations"/> themselves.
+/// </remarks>
 public abstract class JetStreamAnalyzer : DiagnosticAnalyzer
 {
     public sealed override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -12,44 +13,39 @@ namespace JetStream.Analyzers.Infrastructure;
 /// execution: two callers that race may both compute, and both get the first stored result.
 /// </summary>
 /// <remarks>
-/// A table holds a handful of entries and is created for every tree, so it is a plain dictionary under a lock: a
-/// ConcurrentDictionary per tree (lock array, 31 buckets) made the memo itself the larger part of JS3006's and JS3008's
-/// time on code that is mostly JetStream wiring (issue 10).
+/// Nothing here takes a lock after a model's first lookup: the analyzers of one document run at the same time on the
+/// compiler's threads, and a lock around each lookup (later, around each insertion) had them spinning on one another,
+/// a third of the sampled time of JS3006 and JS3008 on code that is mostly JetStream wiring (issue 10). A table holds a
+/// handful of entries, so it is an immutable dictionary replaced by compare-and-swap.
 /// </remarks>
 internal sealed class ModelMemo<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConditionalWeakTable<SemanticModel, Dictionary<TKey, TValue>> tables = new();
-    private readonly ConditionalWeakTable<SemanticModel, Dictionary<TKey, TValue>>.CreateValueCallback create;
+    private readonly ConditionalWeakTable<SemanticModel, Table> tables = new();
+    private readonly ConditionalWeakTable<SemanticModel, Table>.CreateValueCallback create;
 
     public ModelMemo(IEqualityComparer<TKey>? comparer = null)
     {
-        var keys = comparer ?? EqualityComparer<TKey>.Default;
-        create = _ => new Dictionary<TKey, TValue>(keys);
+        var empty = ImmutableDictionary.Create<TKey, TValue>(comparer ?? EqualityComparer<TKey>.Default);
+        create = _ => new Table(empty);
     }
 
     public TValue GetOrAdd<TState>(SemanticModel model, TKey key, TState state, Func<TKey, TState, TValue> compute)
     {
         var table = tables.GetValue(model, create);
-        lock (table)
+        if (table.Entries.TryGetValue(key, out var value))
         {
-            if (table.TryGetValue(key, out var value))
-            {
-                return value;
-            }
+            return value;
         }
 
-        // Outside the lock: computing may look up other entries of the same table (a trace follows locals and fields).
-        var computed = compute(key, state);
-        lock (table)
-        {
-            if (table.TryGetValue(key, out var value))
-            {
-                return value;
-            }
+        // Computed outside any update: computing may look up other entries of the same table (a trace follows locals and fields).
+        return ImmutableInterlocked.GetOrAdd(ref table.Entries, key, compute(key, state));
+    }
 
-            table[key] = computed;
-            return computed;
-        }
+    private sealed class Table
+    {
+        public ImmutableDictionary<TKey, TValue> Entries;
+
+        public Table(ImmutableDictionary<TKey, TValue> entries) => Entries = entries;
     }
 }
