@@ -79,9 +79,9 @@ public sealed class ConnectionPerIterationAnalyzer : JetStreamAnalyzer
             return false;
         }
 
-        foreach (var id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var id in IdentifierSearch.Named(body, local.Name, cancellationToken))
         {
-            if (id.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
             {
                 continue;
             }

@@ -341,9 +341,9 @@ internal sealed class ConfigTracer
 
     private System.Collections.Generic.IEnumerable<IdentifierNameSyntax> References(SyntaxNode root, ISymbol symbol, int before, SyntaxNode skip)
     {
-        foreach (var node in root.DescendantNodes())
+        foreach (var id in IdentifierSearch.Named(root, symbol.Name, cancellationToken))
         {
-            if (node is IdentifierNameSyntax id && id.Identifier.ValueText == symbol.Name && id.SpanStart < before
+            if (id.SpanStart < before
                 && !skip.Span.Contains(id.Span)
                 && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
             {

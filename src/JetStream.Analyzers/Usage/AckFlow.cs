@@ -37,7 +37,8 @@ internal sealed class AckFlow
     private readonly SemanticModel model;
     private readonly CancellationToken cancellationToken;
     private readonly List<Frame> frames = new();
-    private readonly List<HashSet<SyntaxNode>> tryFrames = new();
+    // One entry per enclosing try block: whether something in it may throw while the message is unhandled.
+    private readonly List<bool> tryFrames = new();
     private readonly List<(ContinueStatementSyntax Statement, ImmutableHashSet<SyntaxNode> State)> continues = new();
     private readonly HashSet<IdentifierNameSyntax> references = new();
     private bool unsupported;
@@ -279,15 +280,15 @@ internal sealed class AckFlow
     private ImmutableHashSet<SyntaxNode>? Try(TryStatementSyntax tryStatement, ImmutableHashSet<SyntaxNode> state)
     {
         var continuesBefore = continues.Count;
-        var thrown = new HashSet<SyntaxNode>();
-        tryFrames.Add(thrown);
+        tryFrames.Add(false);
         var result = Statement(tryStatement.Block, state);
+        var thrownUnhandled = tryFrames[tryFrames.Count - 1];
         tryFrames.RemoveAt(tryFrames.Count - 1);
 
         foreach (var catchClause in tryStatement.Catches)
         {
             // An exception thrown while the message was unhandled reaches the catch with the message unhandled.
-            var catchIn = thrown.Count > 0 ? Handled.Add(catchClause) : Handled;
+            var catchIn = thrownUnhandled ? Handled.Add(catchClause) : Handled;
             if (catchClause.Filter is { } filter)
             {
                 catchIn = Eval(filter.FilterExpression, catchIn) ?? catchIn;
@@ -391,9 +392,9 @@ internal sealed class AckFlow
 
         if (state.Count > 0)
         {
-            foreach (var thrown in tryFrames)
+            for (var i = 0; i < tryFrames.Count; i++)
             {
-                thrown.UnionWith(state);
+                tryFrames[i] = true;
             }
         }
 

@@ -187,9 +187,9 @@ internal sealed class ConsumerOrigin
         }
 
         var root = declarator.Ancestors().FirstOrDefault(n => n is MemberDeclarationSyntax or CompilationUnitSyntax) ?? declarator.SyntaxTree.GetRoot(cancellationToken);
-        foreach (var id in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var id in IdentifierSearch.Named(root, local.Name, cancellationToken))
         {
-            if (id.Identifier.ValueText == local.Name && IsWritten(id)
+            if (IsWritten(id)
                 && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
             {
                 return null;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using JetStream.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -108,9 +109,9 @@ internal static class PublishAck
         }
 
         var result = PublishAckUse.Unchecked;
-        foreach (var id in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var id in IdentifierSearch.Named(root, local.Name, cancellationToken))
         {
-            if (id.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
             {
                 continue;
             }
