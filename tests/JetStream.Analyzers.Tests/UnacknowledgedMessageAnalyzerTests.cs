@@ -405,4 +405,28 @@ public class UnacknowledgedMessageAnalyzerTests
             Verify.DiagnosticWithAnyMessage("JS3006").WithLocation(1),
             Verify.DiagnosticWithAnyMessage("JS3006").WithLocation(2));
     }
+
+    [Theory]
+    [InlineData(100, true)] // a long hand-written body is analyzed
+    [InlineData(4000, false)] // past 20,000 syntax nodes the analysis gives up rather than grow with the square of the size
+    public async Task VeryLargeBody_GivesUp(int statements, bool reported)
+    {
+        var filler = string.Concat(System.Linq.Enumerable.Repeat("            if (msg.Data is null) { Log(null!); }\n", statements));
+        var source = InClass("""
+                    await foreach (var msg in consumer.ConsumeAsync<string>())
+                    {
+                        if (msg.Data is null)
+                        {
+                            {|#0:continue;|}
+                        }
+
+            """ + filler + """
+                        await msg.AckAsync();
+                    }
+            """);
+        var expected = reported
+            ? new[] { Verify.Diagnostic("JS3006").WithLocation(0).WithArguments("msg", "ConsumeAsync", "the path through this 'continue'") }
+            : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
+        await Verify.AnalyzerAsync(source, expected);
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using JetStream.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,26 +53,48 @@ internal sealed class AckFlow
     }
 
     /// <summary>Binds every identifier spelled like the message once, so the walk below only looks names up.</summary>
-    private void FindReferences(IEnumerable<StatementSyntax> statements)
+    private void FindReferences(IReadOnlyList<StatementSyntax> statements)
     {
-        var nodes = 0;
+        // Every node but a missing one spans a character, so text this short can't hold MaxNodes nodes.
+        var length = 0;
         foreach (var statement in statements)
         {
-            foreach (var node in statement.DescendantNodesAndSelf())
-            {
-                if (++nodes > MaxNodes)
-                {
-                    unsupported = true;
-                    return;
-                }
+            length += statement.Span.Length;
+        }
 
-                if (node is IdentifierNameSyntax id && id.Identifier.ValueText == message.Name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, message))
+        if (length > MaxNodes && CountExceeds(statements, MaxNodes))
+        {
+            unsupported = true;
+            return;
+        }
+
+        foreach (var statement in statements)
+        {
+            foreach (var id in IdentifierSearch.Named(statement, message.Name, cancellationToken))
+            {
+                if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, message))
                 {
                     references.Add(id);
                 }
             }
         }
+    }
+
+    private static bool CountExceeds(IReadOnlyList<StatementSyntax> statements, int limit)
+    {
+        var nodes = 0;
+        foreach (var statement in statements)
+        {
+            foreach (var unused in statement.DescendantNodesAndSelf())
+            {
+                if (++nodes > limit)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where an iteration ends with the message unhandled: <c>continue</c> statements, catch clauses, or the declaration (end of the body).</summary>
@@ -93,7 +116,7 @@ internal sealed class AckFlow
     public static Result? Analyze(ILocalSymbol message, SyntaxNode origin, IEnumerable<StatementSyntax> statements, SemanticModel model, CancellationToken cancellationToken)
     {
         var flow = new AckFlow(message, model, cancellationToken);
-        var list = statements as IReadOnlyCollection<StatementSyntax> ?? statements.ToList();
+        var list = statements as IReadOnlyList<StatementSyntax> ?? statements.ToList();
         statements = list;
         flow.FindReferences(list);
         if (flow.unsupported)
