@@ -433,6 +433,21 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task GeneratedCodeAttributeOnAField_NoDiagnosticsAtTheField()
+    {
+        var source = Code.Usings + """
+            class Test
+            {
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                private static readonly StreamConfig Orders = new("ORDERS", ["orders.>"]) { NumReplicas = 1 };
+
+                async Task Run(INatsJSContext js) => await js.CreateStreamAsync(Orders);
+            }
+            """;
+        await Streams.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task HiddenLines_NoDiagnostics()
     {
         var source = Code.InMethod("""

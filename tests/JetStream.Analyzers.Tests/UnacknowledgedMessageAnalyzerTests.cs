@@ -408,7 +408,7 @@ public class UnacknowledgedMessageAnalyzerTests
 
     [Theory]
     [InlineData(100, true)] // a long hand-written body is analyzed
-    [InlineData(4000, false)] // past 20,000 syntax nodes the analysis gives up rather than grow with the square of the size
+    [InlineData(4000, false)] // past 60,000 characters the analysis gives up rather than grow with the square of the size
     public async Task VeryLargeBody_GivesUp(int statements, bool reported)
     {
         var filler = string.Concat(System.Linq.Enumerable.Repeat("            if (msg.Data is null) { Log(null!); }\n", statements));

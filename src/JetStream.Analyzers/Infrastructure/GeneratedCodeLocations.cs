@@ -51,7 +51,8 @@ internal sealed class GeneratedCodeLocations
         var model = compilation.GetSemanticModel(tree);
         for (var node = tree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true); node is not null; node = node.Parent)
         {
-            if (node is MemberDeclarationSyntax or AccessorDeclarationSyntax
+            // A field's symbol is its declarator's; a local's has no attributes.
+            if (node is MemberDeclarationSyntax or AccessorDeclarationSyntax or VariableDeclaratorSyntax or LocalFunctionStatementSyntax
                 && model.GetDeclaredSymbol(node, cancellationToken) is { } symbol
                 && IsMarked(symbol))
             {
@@ -64,7 +65,7 @@ internal sealed class GeneratedCodeLocations
 
     private bool IsMarked(ISymbol symbol)
     {
-        for (var current = symbol; current is not null; current = current.ContainingSymbol)
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
             foreach (var data in current.GetAttributes())
             {

@@ -25,11 +25,12 @@ internal sealed class AckFlow
     private static readonly ImmutableHashSet<SyntaxNode> Handled = ImmutableHashSet<SyntaxNode>.Empty;
 
     /// <summary>
-    /// Past this many syntax nodes in the analyzed statements (a hand-written loop body has a few hundred; a generated
-    /// one with thousands of branches has tens of thousands) the analysis gives up and reports nothing: every
-    /// statement is checked against every use of the message, so the cost grows with the square of the size.
+    /// Past this many characters in the analyzed statements (a hand-written loop body has a few thousand; a generated
+    /// one with thousands of branches has hundreds of thousands) the analysis gives up and reports nothing: every
+    /// statement is checked against every use of the message, so the cost grows with the square of the size. Measured
+    /// in characters, not syntax nodes, so that the size is known without walking the statements (issue 10).
     /// </summary>
-    private const int MaxNodes = 20_000;
+    private const int MaxLength = 60_000;
 
     /// <summary>Statements nested deeper than this (else-if chains nest) would recurse too deep: the analysis gives up.</summary>
     private const int MaxNesting = 200;
@@ -55,14 +56,13 @@ internal sealed class AckFlow
     /// <summary>Binds every identifier spelled like the message once, so the walk below only looks names up.</summary>
     private void FindReferences(IReadOnlyList<StatementSyntax> statements)
     {
-        // Every node but a missing one spans a character, so text this short can't hold MaxNodes nodes.
         var length = 0;
         foreach (var statement in statements)
         {
             length += statement.Span.Length;
         }
 
-        if (length > MaxNodes && CountExceeds(statements, MaxNodes))
+        if (length > MaxLength)
         {
             unsupported = true;
             return;
@@ -78,23 +78,6 @@ internal sealed class AckFlow
                 }
             }
         }
-    }
-
-    private static bool CountExceeds(IReadOnlyList<StatementSyntax> statements, int limit)
-    {
-        var nodes = 0;
-        foreach (var statement in statements)
-        {
-            foreach (var unused in statement.DescendantNodesAndSelf())
-            {
-                if (++nodes > limit)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Where an iteration ends with the message unhandled: <c>continue</c> statements, catch clauses, or the declaration (end of the body).</summary>

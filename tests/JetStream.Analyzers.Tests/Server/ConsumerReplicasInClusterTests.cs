@@ -38,8 +38,10 @@ public sealed class ConsumerReplicasInClusterTests
         foreach (var (retention, replicas, mismatch) in cases)
         {
             var rejected = mismatch && checks;
-            var stream = $$"""{"name":"R3{{retention.ToUpperInvariant()}}","subjects":["{{retention}}.>"],"retention":"{{retention}}","num_replicas":3,"max_bytes":1048576,"max_age":3600000000000}""";
-            var consumer = $$"""{"stream_name":"R3{{retention.ToUpperInvariant()}}","config":{"durable_name":"c{{replicas}}","ack_policy":"explicit","num_replicas":{{replicas}}""" + "}}";
+            // A stream of its own per case: a deleted stream's name and subjects may still be taken on a peer when the next case starts.
+            var name = $"R3{retention.ToUpperInvariant()}{replicas}";
+            var stream = $$"""{"name":"{{name}}","subjects":["{{retention}}{{replicas}}.>"],"retention":"{{retention}}","num_replicas":3,"max_bytes":1048576,"max_age":3600000000000}""";
+            var consumer = $$"""{"stream_name":"{{name}}","config":{"durable_name":"c{{replicas}}","ack_policy":"explicit","num_replicas":{{replicas}}""" + "}}";
             using var repo = new ConfigRepo().With("streams/stream.json", stream).With("consumers/consumer.json", consumer);
             var lint = repo.Lint(release).Where(l => l.StartsWith("consumers/", StringComparison.Ordinal) && l.Contains(": JS2100:", StringComparison.Ordinal)).ToList();
             var lessDurable = repo.Lint(release).Where(l => l.Contains(": JS2007:", StringComparison.Ordinal)).ToList();
@@ -47,7 +49,7 @@ public sealed class ConsumerReplicasInClusterTests
             var created = await RawJetStreamApi.CreateStreamAsync(cluster.Connection, stream);
             Assert.True(created is null, $"{retention} stream: {created}");
             var answer = await RawJetStreamApi.PutConsumerAsync(cluster.Connection, consumer);
-            await RawJetStreamApi.RequestAsync(cluster.Connection, $"STREAM.DELETE.R3{retention.ToUpperInvariant()}");
+            await RawJetStreamApi.RequestAsync(cluster.Connection, $"STREAM.DELETE.{name}");
 
             var what = $"nats-server {release}, {retention} stream R3, consumer R{replicas}";
             Assert.True(rejected == answer is not null, $"{what}: the server answered {answer ?? "accepted"}");
