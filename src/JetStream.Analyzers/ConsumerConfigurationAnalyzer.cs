@@ -36,11 +36,10 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
         }
 
         // One semantic-model action per document, as in StreamConfigurationAnalyzer, so diagnostics stay local.
-        var generated = new GeneratedCodeLocations(context.Compilation);
-        context.RegisterSemanticModelAction(c => Analyze(c, types, rules, generated));
+        context.RegisterSemanticModelAction(c => Analyze(c, types, rules));
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules, GeneratedCodeLocations generated)
+    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules)
     {
         FindingReporter? reporter = null;
         foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
@@ -50,7 +49,7 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
                 continue;
             }
 
-            reporter ??= new FindingReporter(context, generated);
+            reporter ??= new FindingReporter(context);
             reporter.Report(model.Origin as Location ?? call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
         }
     }

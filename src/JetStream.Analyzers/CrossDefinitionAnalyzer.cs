@@ -70,7 +70,7 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
                 streamsComplete: false,
                 consumersComplete: !consumers.IsEmpty,
                 frontEnd: CompilationFrontEnd.Instance);
-            new FindingReporter(end.ReportDiagnostic, tree: null, new GeneratedCodeLocations(end.Compilation), end.CancellationToken).Report(Location.None, RuleEngine.Evaluate(set));
+            new FindingReporter(end.ReportDiagnostic, tree: null, end.Compilation, end.CancellationToken).Report(Location.None, RuleEngine.Evaluate(set));
         });
     }
 

@@ -37,18 +37,17 @@ public sealed class StreamConfigurationAnalyzer : JetStreamAnalyzer
 
         // A semantic-model action (one per document, filtered by the called name's text) keeps every diagnostic
         // local to the document it is in, even when the configuration is built in a helper or a field.
-        var generated = new GeneratedCodeLocations(context.Compilation);
-        context.RegisterSemanticModelAction(c => Analyze(c, types, rules, generated));
+        context.RegisterSemanticModelAction(c => Analyze(c, types, rules));
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules, GeneratedCodeLocations generated)
+    private static void Analyze(SemanticModelAnalysisContext context, NatsTypes types, RuleContextProvider rules)
     {
         FindingReporter? reporter = null;
         foreach (var call in ConfigCall.FindAll(context.SemanticModel, types, context.CancellationToken))
         {
             if (ConfigModels.Stream(call, types, context.SemanticModel, context.CancellationToken) is { } model)
             {
-                reporter ??= new FindingReporter(context, generated);
+                reporter ??= new FindingReporter(context);
                 reporter.Report(call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
             }
         }

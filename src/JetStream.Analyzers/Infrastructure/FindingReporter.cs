@@ -20,17 +20,17 @@ internal sealed class FindingReporter
     private readonly GeneratedCodeLocations generated;
     private readonly CancellationToken cancellationToken;
 
-    public FindingReporter(SemanticModelAnalysisContext context, GeneratedCodeLocations generated)
-        : this(context.ReportDiagnostic, context.SemanticModel.SyntaxTree, generated, context.CancellationToken)
+    public FindingReporter(SemanticModelAnalysisContext context)
+        : this(context.ReportDiagnostic, context.SemanticModel.SyntaxTree, context.SemanticModel.Compilation, context.CancellationToken)
     {
     }
 
     /// <param name="tree">The only tree diagnostics may be reported in; null for any source location.</param>
-    public FindingReporter(Action<Diagnostic> report, SyntaxTree? tree, GeneratedCodeLocations generated, CancellationToken cancellationToken)
+    public FindingReporter(Action<Diagnostic> report, SyntaxTree? tree, Compilation compilation, CancellationToken cancellationToken)
     {
         this.report = report;
         this.tree = tree;
-        this.generated = generated;
+        generated = new GeneratedCodeLocations(compilation);
         this.cancellationToken = cancellationToken;
     }
 

@@ -1,6 +1,6 @@
 using System;
 using System.CodeDom.Compiler;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,18 +15,18 @@ namespace JetStream.Analyzers.Infrastructure;
 /// <remarks>
 /// The compiler asks for every diagnostic, under one lock for the whole compilation: on code that is mostly JetStream
 /// wiring, where this package reports several diagnostics a file and the SDK's analyzers none, that lock was most of
-/// the waiting charged to the configuration analyzers (issue 10). Generated files are still never analyzed.
+/// the waiting charged to the configuration analyzers (issue 10). Generated files are still never analyzed. One
+/// instance serves one callback, so its cache needs no lock either.
 /// </remarks>
 internal sealed class GeneratedCodeLocations
 {
     private readonly Compilation compilation;
-    private readonly INamedTypeSymbol? attribute;
-    private readonly ConcurrentDictionary<SyntaxTree, bool> mentionsAttribute = new();
+    private readonly Dictionary<SyntaxTree, bool> mentionsAttribute = new();
+    private INamedTypeSymbol? attribute;
 
     public GeneratedCodeLocations(Compilation compilation)
     {
         this.compilation = compilation;
-        attribute = compilation.GetTypeByMetadataName(typeof(GeneratedCodeAttribute).FullName!);
     }
 
     public bool Contain(Location location, CancellationToken cancellationToken)
@@ -42,8 +42,13 @@ internal sealed class GeneratedCodeLocations
         }
 
         // The attribute can't apply where its name is not written (the compiler makes the same check, by tokens).
-        if (attribute is null
-            || !(mentionsAttribute.TryGetValue(tree, out var mentions) ? mentions : mentionsAttribute.GetOrAdd(tree, Mentions(tree, cancellationToken))))
+        if (!mentionsAttribute.TryGetValue(tree, out var mentions))
+        {
+            mentions = mentionsAttribute[tree] = Mentions(tree, cancellationToken);
+        }
+
+        attribute ??= mentions ? compilation.GetTypeByMetadataName(typeof(GeneratedCodeAttribute).FullName!) : null;
+        if (!mentions || attribute is null)
         {
             return false;
         }
