@@ -24,6 +24,7 @@ public sealed class NatsCluster : IAsyncLifetime, IAsyncDisposable
 {
     // A fresh 2.10 cluster can take over 30 s before its meta leader counts every peer online (statistics arrive on a timer).
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(1) };
 
     private readonly List<NatsProcess> nodes = new();
@@ -167,7 +168,8 @@ public sealed class NatsCluster : IAsyncLifetime, IAsyncDisposable
 
     private async Task WaitForJetStreamAsync(DateTime deadline)
     {
-        connection = new NatsConnection(new NatsOpts { Url = Url, Name = "jetstream-analyzers-tests-cluster", RequestTimeout = TimeSpan.FromSeconds(5) });
+        // As in RawJetStreamApi: R3 assets on a busy machine can take longer than 5 s to answer.
+        connection = new NatsConnection(new NatsOpts { Url = Url, Name = "jetstream-analyzers-tests-cluster", RequestTimeout = TimeSpan.FromSeconds(15) });
         await connection.ConnectAsync();
         jetStream = new NatsJSContext(connection);
 
@@ -217,13 +219,14 @@ public sealed class NatsCluster : IAsyncLifetime, IAsyncDisposable
     {
         try
         {
-            var created = await RawJetStreamApi.CreateStreamAsync(Connection, """{"name":"CLUSTER_READY","subjects":["_cluster.ready"],"num_replicas":3,"storage":"memory"}""");
+            // A short wait: a probe that gets no answer is sent again.
+            var created = await RawJetStreamApi.CreateStreamAsync(Connection, """{"name":"CLUSTER_READY","subjects":["_cluster.ready"],"num_replicas":3,"storage":"memory"}""", ProbeTimeout);
             if (created is not null)
             {
                 return "placing a three-replica stream: " + created;
             }
 
-            return await RawJetStreamApi.RequestAsync(Connection, "STREAM.DELETE.CLUSTER_READY") is { } deleteError ? "deleting the placement probe: " + deleteError : null;
+            return await RawJetStreamApi.RequestAsync(Connection, "STREAM.DELETE.CLUSTER_READY", timeout: ProbeTimeout) is { } deleteError ? "deleting the placement probe: " + deleteError : null;
         }
         catch (Exception e) when (e is NatsException or TimeoutException or OperationCanceledException)
         {

@@ -9,15 +9,20 @@ namespace JetStream.Analyzers.Tests.Infrastructure;
 /// <summary>Sends file contents to the JetStream API as they are, the way `nats stream add --config` does.</summary>
 public static class RawJetStreamApi
 {
+    // A 3-node cluster on a busy 2-core machine has taken over 5 s to answer the creation of an R3 consumer (its
+    // Raft group is elected first).
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>Null when the server accepted the request, else its error description.</summary>
-    public static async Task<string?> RequestAsync(NatsConnection connection, string subject, string body = "")
+    public static async Task<string?> RequestAsync(NatsConnection connection, string subject, string body = "", TimeSpan? timeout = null)
     {
-        var reply = await connection.RequestAsync<byte[], byte[]>("$JS.API." + subject, Encoding.UTF8.GetBytes(body), replyOpts: new NatsSubOpts { Timeout = TimeSpan.FromSeconds(5) });
+        var reply = await connection.RequestAsync<byte[], byte[]>("$JS.API." + subject, Encoding.UTF8.GetBytes(body), replyOpts: new NatsSubOpts { Timeout = timeout ?? ReplyTimeout });
         using var json = JsonDocument.Parse(reply.Data ?? Array.Empty<byte>());
         return json.RootElement.TryGetProperty("error", out var error) ? error.GetProperty("description").GetString() ?? "error" : null;
     }
 
-    public static Task<string?> CreateStreamAsync(NatsConnection connection, string json) => RequestAsync(connection, "STREAM.CREATE." + NameOf(json), json);
+    public static Task<string?> CreateStreamAsync(NatsConnection connection, string json, TimeSpan? timeout = null) =>
+        RequestAsync(connection, "STREAM.CREATE." + NameOf(json), json, timeout);
 
     public static Task<string?> UpdateStreamAsync(NatsConnection connection, string json) => RequestAsync(connection, "STREAM.UPDATE." + NameOf(json), json);
 
