@@ -102,7 +102,7 @@ internal static class Loops
                 && model.GetOperation(call, cancellationToken) is IInvocationOperation operation
                 && NatsApi.IsJetStream(operation.TargetMethod))
             {
-                return new MessageLoop(loop, operation, model.GetDeclaredSymbol(forEach, cancellationToken), forEach);
+                return new MessageLoop(loop, operation, IterationVariable(forEach, model, cancellationToken), forEach);
             }
 
             return null;
@@ -126,6 +126,13 @@ internal static class Loops
 
         return null;
     }
+
+    // From the loop's operation, which the compiler has already built for the method's other analyzers: asking the
+    // semantic model for the declared symbol sets up a binder for the statement again (issue 10).
+    private static ILocalSymbol? IterationVariable(ForEachStatementSyntax forEach, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetOperation(forEach, cancellationToken) is IForEachLoopOperation { Locals.Length: 1 } loop
+            ? loop.Locals[0]
+            : model.GetDeclaredSymbol(forEach, cancellationToken);
 
     /// <summary>The innermost message loop around <paramref name="node"/>, if any.</summary>
     public static MessageLoop? EnclosingMessageLoop(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
