@@ -36,7 +36,8 @@ public sealed class ReplicaHealthTests
         Assert.Matches(@"^streams/orders\.json\(1,9\): JS6006: Stream 'ORDERS' has a replica behind its leader 'n[12]': 'n3' is (offline|not current \(\d+ entries behind\))\. Check that the servers of cluster 'C1' are running and can reach each other, and that they have disk space\.$", stream);
     }
 
-    // Polls the stream's cluster info until its replicas are all current (or, after a stop, until one is not).
+    // Polls the stream's cluster info until its replicas are all current (or, after a stop, until one is not); while
+    // they should be current, the consumer's replicas must be too, or the first check finds the consumer behind.
     private static async Task WaitForReplicasAsync(NatsCluster cluster, bool current)
     {
         var last = string.Empty;
@@ -45,7 +46,7 @@ public sealed class ReplicaHealthTests
             try
             {
                 last = await InfoAsync(cluster);
-                if (TryReplicas(last, out var allCurrent) && allCurrent == current && await ConsumerListedAsync(cluster))
+                if (TryReplicas(last, out var allCurrent) && allCurrent == current && await ConsumerListedAsync(cluster, current))
                 {
                     return;
                 }
@@ -62,11 +63,16 @@ public sealed class ReplicaHealthTests
     }
 
     // Right after a create or a leader change a cluster lists the consumer under "missing" and returns an empty page.
-    private static async Task<bool> ConsumerListedAsync(NatsCluster cluster)
+    private static async Task<bool> ConsumerListedAsync(NatsCluster cluster, bool current)
     {
         var reply = await cluster.Connection.RequestAsync<byte[], string>("$JS.API.CONSUMER.LIST.ORDERS", "{\"offset\":0}"u8.ToArray(), replyOpts: new NATS.Client.Core.NatsSubOpts { Timeout = TimeSpan.FromSeconds(2) });
         using var json = JsonDocument.Parse(reply.Data ?? "{}");
-        return json.RootElement.TryGetProperty("consumers", out var consumers) && consumers.ValueKind == JsonValueKind.Array && consumers.GetArrayLength() == 1;
+        if (!json.RootElement.TryGetProperty("consumers", out var consumers) || consumers.ValueKind != JsonValueKind.Array || consumers.GetArrayLength() != 1)
+        {
+            return false;
+        }
+
+        return !current || TryReplicas(consumers[0].GetRawText(), out var allCurrent) && allCurrent;
     }
 
     private static async Task<string> InfoAsync(NatsCluster cluster)
