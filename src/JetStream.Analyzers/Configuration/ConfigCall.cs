@@ -77,7 +77,7 @@ internal sealed class ConfigCall
     {
         const string Suffix = "Async";
         var tree = model.SyntaxTree;
-        var text = tree.GetText(cancellationToken).ToString();
+        var text = TreeText.Of(tree, cancellationToken);
         SyntaxNode? root = null;
         for (var index = text.IndexOf(Suffix, StringComparison.Ordinal); index >= 0; index = text.IndexOf(Suffix, index + Suffix.Length, StringComparison.Ordinal))
         {

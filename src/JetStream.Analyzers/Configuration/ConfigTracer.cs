@@ -353,20 +353,8 @@ internal sealed class ConfigTracer
     }
 
     /// <summary>True when the text of <paramref name="node"/> holds <paramref name="name"/> as a whole word (comments and strings included).</summary>
-    private bool Spells(SyntaxNode node, string name)
-    {
-        var text = node.SyntaxTree.GetText(cancellationToken).ToString(node.Span);
-        for (var index = text.IndexOf(name, System.StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + 1, System.StringComparison.Ordinal))
-        {
-            var end = index + name.Length;
-            if ((index == 0 || !SyntaxFacts.IsIdentifierPartCharacter(text[index - 1])) && (end == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool Spells(SyntaxNode node, string name) =>
+        TreeText.WholeWords(TreeText.Of(node.SyntaxTree, cancellationToken), name, node.SpanStart, node.Span.End).Any();
 
     private static bool InLocalFunction(SyntaxNode node, SyntaxNode root)
     {

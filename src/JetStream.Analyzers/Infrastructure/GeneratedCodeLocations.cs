@@ -85,5 +85,5 @@ internal sealed class GeneratedCodeLocations
     }
 
     private static bool Mentions(SyntaxTree tree, CancellationToken cancellationToken) =>
-        tree.GetText(cancellationToken).ToString().IndexOf("GeneratedCode", StringComparison.Ordinal) >= 0;
+        TreeText.Of(tree, cancellationToken).IndexOf("GeneratedCode", StringComparison.Ordinal) >= 0;
 }

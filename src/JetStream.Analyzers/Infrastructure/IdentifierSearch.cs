@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,11 +13,9 @@ namespace JetStream.Analyzers.Infrastructure;
 /// </summary>
 internal static class IdentifierSearch
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, string> Texts = new();
-
     public static IEnumerable<IdentifierNameSyntax> Named(SyntaxNode root, string name, CancellationToken cancellationToken)
     {
-        var text = Texts.GetValue(root.SyntaxTree, tree => tree.GetText(cancellationToken).ToString());
+        var text = TreeText.Of(root.SyntaxTree, cancellationToken);
         var start = root.SpanStart;
         var end = root.Span.End;
 
@@ -38,17 +34,8 @@ internal static class IdentifierSearch
         }
 
         var last = -1;
-        for (var index = text.IndexOf(name, start, end - start, StringComparison.Ordinal);
-             index >= 0;
-             index = index + name.Length < end ? text.IndexOf(name, index + name.Length, end - index - name.Length, StringComparison.Ordinal) : -1)
+        foreach (var index in TreeText.WholeWords(text, name, start, end))
         {
-            var after = index + name.Length;
-            if (index > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[index - 1])
-                || after < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[after]))
-            {
-                continue;
-            }
-
             // Inside a comment the token found is the one the comment belongs to; it is checked like any other.
             var token = root.FindToken(index);
             if (token.SpanStart > last && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name
