@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using JetStream.Analyzers.Infrastructure;
 using JetStream.Analyzers.Rules.Model;
@@ -55,23 +54,15 @@ internal sealed class ConfigCall
 
     // The stream and the consumer analyzer both ask for the calls of the same semantic model (the driver shares one
     // per tree and compilation); the second gets the first one's list instead of searching the text again.
-    private static readonly ConditionalWeakTable<SemanticModel, IReadOnlyList<ConfigCall>> Found = new();
+    private static readonly ModelMemo<SyntaxTree, IReadOnlyList<ConfigCall>> Found = new();
 
     /// <summary>
     /// Every NATS configuration call in a syntax tree, searched once per semantic model. Every method name of interest
     /// ends in "Async", so the source text is searched for the names and only the tokens found are looked up in the
     /// tree: a document without such calls costs one string search, and no syntax walk.
     /// </summary>
-    public static IReadOnlyList<ConfigCall> FindAll(SemanticModel model, NatsTypes types, CancellationToken cancellationToken)
-    {
-        if (Found.TryGetValue(model, out var calls))
-        {
-            return calls;
-        }
-
-        var searched = Search(model, types, cancellationToken).ToList();
-        return Found.GetValue(model, _ => searched);
-    }
+    public static IReadOnlyList<ConfigCall> FindAll(SemanticModel model, NatsTypes types, CancellationToken cancellationToken) =>
+        Found.GetOrAdd(model, model.SyntaxTree, (model, types, cancellationToken), static (_, state) => Search(state.model, state.types, state.cancellationToken).ToList());
 
     private static IEnumerable<ConfigCall> Search(SemanticModel model, NatsTypes types, CancellationToken cancellationToken)
     {

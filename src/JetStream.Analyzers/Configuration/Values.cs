@@ -228,6 +228,15 @@ internal static class Values
         return ConfigValue<IReadOnlyList<TOut>>.Known(result, origin);
     }
 
+    // Nanoseconds per unit of each argument of the TimeSpan factories, the method's own unit first.
+    private static readonly double[] DayScale = { 86400e9, 3600e9, 60e9, 1e9, 1e6, 1e3 };
+    private static readonly double[] HourScale = { 3600e9, 60e9, 1e9, 1e6, 1e3 };
+    private static readonly double[] MinuteScale = { 60e9, 1e9, 1e6, 1e3 };
+    private static readonly double[] SecondScale = { 1e9, 1e6, 1e3 };
+    private static readonly double[] MillisecondScale = { 1e6, 1e3 };
+    private static readonly double[] MicrosecondScale = { 1e3 };
+    private static readonly double[] TickScale = { 100.0 };
+
     private static bool TryFactory(IInvocationOperation call, out long nanos)
     {
         nanos = 0;
@@ -250,15 +259,15 @@ internal static class Values
 
         // .NET 9 added integer overloads such as FromSeconds(long seconds, long milliseconds = 0, ...); the first
         // argument is in the method's unit and the optional ones are finer units.
-        double[] scale = call.TargetMethod.Name switch
+        var scale = call.TargetMethod.Name switch
         {
-            "FromDays" => new[] { 86400e9, 3600e9, 60e9, 1e9, 1e6, 1e3 },
-            "FromHours" => new[] { 3600e9, 60e9, 1e9, 1e6, 1e3 },
-            "FromMinutes" => new[] { 60e9, 1e9, 1e6, 1e3 },
-            "FromSeconds" => new[] { 1e9, 1e6, 1e3 },
-            "FromMilliseconds" => new[] { 1e6, 1e3 },
-            "FromMicroseconds" => new[] { 1e3 },
-            "FromTicks" => new[] { 100.0 },
+            "FromDays" => DayScale,
+            "FromHours" => HourScale,
+            "FromMinutes" => MinuteScale,
+            "FromSeconds" => SecondScale,
+            "FromMilliseconds" => MillisecondScale,
+            "FromMicroseconds" => MicrosecondScale,
+            "FromTicks" => TickScale,
             _ => Array.Empty<double>(),
         };
         if (scale.Length < args.Length)
