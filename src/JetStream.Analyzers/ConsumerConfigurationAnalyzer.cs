@@ -50,7 +50,7 @@ public sealed class ConsumerConfigurationAnalyzer : JetStreamAnalyzer
             }
 
             reporter ??= new FindingReporter(context);
-            reporter.Report(model.Origin as Location ?? call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
+            reporter.Report(model.Origin as Location ?? call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel)));
         }
     }
 }

@@ -48,11 +48,11 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
             {
                 if (ConfigModels.Stream(call, types, c.SemanticModel, c.CancellationToken) is { } stream)
                 {
-                    streams.Enqueue((stream, rules.For(c.SemanticModel.SyntaxTree)));
+                    streams.Enqueue((stream, rules.For(c.SemanticModel)));
                 }
                 else if (ConfigModels.Consumer(call, types, c.SemanticModel, c.CancellationToken) is { } consumer)
                 {
-                    consumers.Enqueue((consumer, rules.For(c.SemanticModel.SyntaxTree)));
+                    consumers.Enqueue((consumer, rules.For(c.SemanticModel)));
                 }
             }
         });

@@ -52,7 +52,7 @@ public sealed class NakWithoutDelayAnalyzer : JetStreamAnalyzer
         var receiver = invocation.Instance?.Syntax is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax }
             ? invocation.Instance.Syntax.ToString() + "."
             : string.Empty;
-        var delay = rules.For(syntax.SyntaxTree).Options.DefaultNakDelay;
+        var delay = rules.For(model).Options.DefaultNakDelay;
         var properties = ImmutableDictionary<string, string?>.Empty.Add(DelayProperty, delay.ToString(CultureInfo.InvariantCulture));
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.For(RuleCatalog.NakWithoutDelay), syntax.GetLocation(), properties, receiver + "NakAsync()", where));
     }

@@ -48,7 +48,7 @@ public sealed class StreamConfigurationAnalyzer : JetStreamAnalyzer
             if (ConfigModels.Stream(call, types, context.SemanticModel, context.CancellationToken) is { } model)
             {
                 reporter ??= new FindingReporter(context);
-                reporter.Report(call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel.SyntaxTree)));
+                reporter.Report(call.Invocation.Syntax.GetLocation(), RuleEngine.Evaluate(model, rules.For(context.SemanticModel)));
             }
         }
     }

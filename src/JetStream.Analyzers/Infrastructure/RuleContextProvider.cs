@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using JetStream.Analyzers.Rules.Catalog;
 using JetStream.Analyzers.Rules.Evaluation;
@@ -8,18 +7,24 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace JetStream.Analyzers.Infrastructure;
 
-/// <summary>Options and target server version for a syntax tree (.editorconfig sections can differ per file), cached per tree.</summary>
+/// <summary>
+/// Options and target server version for a syntax tree (.editorconfig sections can differ per file), made once per
+/// semantic model and provider. A dictionary of every tree per provider grew under the analyzers' concurrent first
+/// lookups and had them spinning on its locks (issue 10); a model's memo table holds one entry per analyzer.
+/// </summary>
 internal sealed class RuleContextProvider
 {
+    private static readonly ModelMemo<RuleContextProvider, RuleContext> Contexts = new();
+
     private readonly AnalyzerConfigOptionsProvider options;
-    private readonly ConcurrentDictionary<SyntaxTree, RuleContext> cache = new();
 
     public RuleContextProvider(AnalyzerConfigOptionsProvider options)
     {
         this.options = options;
     }
 
-    public RuleContext For(SyntaxTree tree) => cache.GetOrAdd(tree, t => Create(t, problems: null));
+    public RuleContext For(SemanticModel model) =>
+        Contexts.GetOrAdd(model, this, model.SyntaxTree, static (provider, tree) => provider.Create(tree, problems: null));
 
     /// <summary>
     /// The settings for the tree that can't be used (JS0001). The compiler itself warns about dotnet_diagnostic.*.severity
