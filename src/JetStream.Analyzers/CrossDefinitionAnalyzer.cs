@@ -22,7 +22,8 @@ namespace JetStream.Analyzers;
 /// <remarks>
 /// A compilation is seldom every stream there is: other services create streams this one sources or consumes. So a
 /// missing origin or consumer's stream is reported only when its name is a near miss of a stream defined here (JS1009,
-/// JS4005), and the rules about streams nobody reads (JS1011, JS1012) run only when the compilation defines consumers.
+/// JS4005), and the rules about streams nobody reads (JS1011, JS1012) run only when the compilation defines consumers;
+/// ordered consumers, push consumers made from options and consumers looked up by name read a stream too.
 /// Code often creates a stream where it uses it, in several places: definitions of one name are reported only when a
 /// known setting differs (JS4004), and identical ones are one stream to its consumers (JS2007, JS4007, JS4008). Calls are
 /// collected, not run: a stream created and deleted again in the same method still counts.
@@ -42,6 +43,7 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
 
         var streams = new ConcurrentQueue<(StreamModel Model, RuleContext Context)>();
         var consumers = new ConcurrentQueue<(ConsumerModel Model, RuleContext Context)>();
+        var readers = new ConcurrentQueue<ConfigValue<string>>();
         context.RegisterSemanticModelAction(c =>
         {
             foreach (var call in ConfigCall.FindAll(c.SemanticModel, types, c.CancellationToken))
@@ -54,6 +56,11 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
                 {
                     consumers.Enqueue((consumer, rules.For(c.SemanticModel)));
                 }
+            }
+
+            foreach (var stream in StreamReaders.In(c.SemanticModel, c.CancellationToken))
+            {
+                readers.Enqueue(stream);
             }
         });
         context.RegisterCompilationEndAction(end =>
@@ -69,7 +76,8 @@ public sealed class CrossDefinitionAnalyzer : JetStreamAnalyzer
                 consumers.OrderBy(c => c.Model.Origin, SourceOrder.Instance).ToList(),
                 streamsComplete: false,
                 consumersComplete: !consumers.IsEmpty,
-                frontEnd: CompilationFrontEnd.Instance);
+                frontEnd: CompilationFrontEnd.Instance,
+                otherReaders: readers);
             new FindingReporter(end.ReportDiagnostic, tree: null, end.Compilation, end.CancellationToken).Report(Location.None, RuleEngine.Evaluate(set));
         });
     }

@@ -205,6 +205,25 @@ public class CrossDefinitionAnalyzerTests
         await VerifyAsync(Doc("A", Events.Replace("{|#0:", "").Replace("|}", "")), mirror, null);
     }
 
+    [Theory]
+    [InlineData("""await js.CreateOrderedConsumerAsync("EVENTS");""")]
+    [InlineData("""await js.CreateOrderedPushConsumerAsync("EVENTS");""")]
+    [InlineData("""await js.CreatePushConsumerAsync("EVENTS", new NatsJSPushConsumerOpts { DeliverSubject = "audit.deliver" });""")]
+    [InlineData("""await js.GetConsumerAsync("EVENTS", "audit");""")]
+    [InlineData("""await js.CreateOrderedConsumerAsync(name);""")]
+    [InlineData("""var audit = await js.GetStreamAsync("AUDIT"); await audit.CreateOrderedConsumerAsync();""")]
+    public async Task JS1011_ReaderThatIsNoConsumerDefinition_OfTheStreamOrOfAnUnknownOne_NotReported(string reader)
+    {
+        await VerifyAsync(Doc("A", Events.Replace("{|#0:", "").Replace("|}", "")), Doc("B", JobsConsumer + "\n        " + reader), null);
+    }
+
+    [Fact]
+    public async Task JS1011_OrderedConsumerOfAnotherStream_Reported()
+    {
+        await VerifyAsync(Doc("A", Events), Doc("B", JobsConsumer + "\n" + """        await js.CreateOrderedConsumerAsync("AUDIT");"""), null,
+            At(RuleIds.InterestStreamWithoutConsumer, 0, "Stream 'EVENTS' has interest retention, but no definition in this compilation reads it (no consumer, mirror or source); the server drops each message as soon as it is stored. Define its consumers, or use limits retention."));
+    }
+
     // ---------------------------------------------------------------- JS1012 work-queue subjects not consumed
 
     private const string Jobs = """        await js.CreateStreamAsync(new StreamConfig("JOBS", {|#0:["jobs.email.>", "jobs.sms.>"]|}) { Retention = StreamConfigRetention.Workqueue });""";
@@ -223,6 +242,12 @@ public class CrossDefinitionAnalyzerTests
     public async Task JS1012_EverySubjectConsumed_AcrossDocuments_NotReported()
     {
         await VerifyAsync(Doc("A", Jobs.Replace("{|#0:", "").Replace("|}", "") + "\n" + Worker("sms", "\"jobs.sms.>\"")), Doc("B", Worker("email", "\"jobs.email.>\"")), null);
+    }
+
+    [Fact]
+    public async Task JS1012_ConsumerLookedUpByName_MightTakeTheRest_NotReported()
+    {
+        await VerifyAsync(Doc("A", Jobs.Replace("{|#0:", "").Replace("|}", "")), Doc("B", Worker("email", "\"jobs.email.>\"") + "\n" + """        await js.GetConsumerAsync("JOBS", "sms");"""), null);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class DefinitionSet
     private readonly Dictionary<string, List<StreamModel>> streamsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ConsumerModel>> consumersByStream = new(StringComparer.Ordinal);
     private readonly HashSet<string> copied = new(StringComparer.Ordinal);
+    private readonly HashSet<string> readWithoutDefinition = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StreamModel?> agreeing = new(StringComparer.Ordinal);
     private NearMissIndex<StreamModel>? streamNames;
     private bool copiesUnknown;
@@ -38,13 +39,18 @@ public sealed class DefinitionSet
     /// exists. A compilation that defines consumers is taken to define all of them for its streams.
     /// </param>
     /// <param name="existing">The streams that exist beside the definitions (the live check's server).</param>
+    /// <param name="otherReaders">
+    /// The streams read through consumers that are not among <paramref name="consumers"/>, whose filters are unknown: in
+    /// C#, ordered consumers and consumers looked up by name. An unknown stream might be any of them.
+    /// </param>
     public DefinitionSet(
         IReadOnlyList<(StreamModel Model, RuleContext Context)> streams,
         IReadOnlyList<(ConsumerModel Model, RuleContext Context)> consumers,
         bool streamsComplete,
         bool consumersComplete,
         DefinitionSetFrontEnd? frontEnd = null,
-        ExistingStreams? existing = null)
+        ExistingStreams? existing = null,
+        IEnumerable<ConfigValue<string>>? otherReaders = null)
     {
         Existing = existing;
         FrontEnd = frontEnd ?? DefinitionSetFrontEnd.Default;
@@ -86,6 +92,18 @@ public sealed class DefinitionSet
             else
             {
                 // A consumer of a stream unknown here might read any of them.
+                ConsumersComplete = false;
+            }
+        }
+
+        foreach (var stream in otherReaders ?? Array.Empty<ConfigValue<string>>())
+        {
+            if (KnownName(stream) is { } name)
+            {
+                readWithoutDefinition.Add(name);
+            }
+            else
+            {
                 ConsumersComplete = false;
             }
         }
@@ -211,6 +229,12 @@ public sealed class DefinitionSet
     private static bool NoSources(StreamModel stream) => stream.Sources.IsAbsent || stream.Sources.TryGet(out var sources) && sources is not { Count: > 0 };
 
     /// <summary>The consumers defined for the stream of that name.</summary>
+    /// <summary>True when a consumer is defined for the stream of that name, or another reader (<c>otherReaders</c>) reads it.</summary>
+    public bool IsRead(string name) => consumersByStream.ContainsKey(name) || readWithoutDefinition.Contains(name);
+
+    /// <summary>True when a reader that is no definition here reads the stream of that name: what it takes is unknown.</summary>
+    public bool IsReadWithoutDefinition(string name) => readWithoutDefinition.Contains(name);
+
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>
         consumersByStream.TryGetValue(name, out var list) ? list : Array.Empty<ConsumerModel>();
 

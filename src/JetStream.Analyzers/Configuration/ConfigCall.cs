@@ -23,12 +23,11 @@ internal enum ConfigKind
 internal sealed class ConfigCall
 {
     /// <summary>Names checked before any symbol work; an invocation with another name costs one hash lookup.</summary>
-    private static readonly HashSet<string> MethodNames = new(StringComparer.Ordinal)
-    {
+    private static readonly InvocationSearch MethodNames = new(
+        "Async",
         "CreateStreamAsync", "CreateOrUpdateStreamAsync", "UpdateStreamAsync", "UpdateAsync",
         "CreateConsumerAsync", "CreateOrUpdateConsumerAsync", "UpdateConsumerAsync",
-        "CreateStoreAsync", "CreateOrUpdateStoreAsync", "UpdateStoreAsync", "CreateObjectStoreAsync",
-    };
+        "CreateStoreAsync", "CreateOrUpdateStoreAsync", "UpdateStoreAsync", "CreateObjectStoreAsync");
 
     private ConfigCall(ConfigKind kind, ConfigOperation operation, IInvocationOperation invocation)
     {
@@ -56,71 +55,19 @@ internal sealed class ConfigCall
     // per tree and compilation); the second gets the first one's list instead of searching the text again.
     private static readonly ModelMemo<SyntaxTree, IReadOnlyList<ConfigCall>> Found = new();
 
-    /// <summary>
-    /// Every NATS configuration call in a syntax tree, searched once per semantic model. Every method name of interest
-    /// ends in "Async", so the source text is searched for the names and only the tokens found are looked up in the
-    /// tree: a document without such calls costs one string search, and no syntax walk.
-    /// </summary>
+    /// <summary>Every NATS configuration call in a syntax tree, searched once per semantic model.</summary>
     public static IReadOnlyList<ConfigCall> FindAll(SemanticModel model, NatsTypes types, CancellationToken cancellationToken) =>
         Found.GetOrAdd(model, model.SyntaxTree, (model, types, cancellationToken), static (_, state) => Search(state.model, state.types, state.cancellationToken).ToList());
 
     private static IEnumerable<ConfigCall> Search(SemanticModel model, NatsTypes types, CancellationToken cancellationToken)
     {
-        const string Suffix = "Async";
-        var tree = model.SyntaxTree;
-        var text = TreeText.Of(tree, cancellationToken);
-        SyntaxNode? root = null;
-        for (var index = text.IndexOf(Suffix, StringComparison.Ordinal); index >= 0; index = text.IndexOf(Suffix, index + Suffix.Length, StringComparison.Ordinal))
+        foreach (var invocation in MethodNames.In(model.SyntaxTree, cancellationToken))
         {
-            var end = index + Suffix.Length;
-            if (end < text.Length && IsIdentifierPart(text[end]))
-            {
-                continue;
-            }
-
-            var start = index;
-            while (start > 0 && IsIdentifierPart(text[start - 1]))
-            {
-                start--;
-            }
-
-            if (end - start < ShortestName || end - start > LongestName || !MethodNames.Contains(text.Substring(start, end - start)))
-            {
-                continue;
-            }
-
-            root ??= tree.GetRoot(cancellationToken);
-            var token = root.FindToken(start);
-            if (token.SpanStart == start && token.IsKind(SyntaxKind.IdentifierToken)
-                && InvocationOf(token.Parent) is { } invocation
-                && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
-                && Match(operation, types) is { } call)
+            if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation && Match(operation, types) is { } call)
             {
                 yield return call;
             }
         }
-    }
-
-    private static readonly int ShortestName = MethodNames.Min(n => n.Length);
-    private static readonly int LongestName = MethodNames.Max(n => n.Length);
-
-    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
-
-    /// <summary>The invocation whose called name is <paramref name="name"/>: M(), x.M(), x?.M().</summary>
-    private static InvocationExpressionSyntax? InvocationOf(SyntaxNode? name)
-    {
-        if (name is not SimpleNameSyntax simple)
-        {
-            return null;
-        }
-
-        ExpressionSyntax called = simple.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Name == simple => access,
-            MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
-            _ => simple,
-        };
-        return called.Parent is InvocationExpressionSyntax invocation && invocation.Expression == called ? invocation : null;
     }
 
     public static bool IsConfigMethod(IMethodSymbol method, NatsTypes types) =>

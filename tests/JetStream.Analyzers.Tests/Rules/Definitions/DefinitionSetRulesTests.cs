@@ -176,6 +176,27 @@ public class DefinitionSetRulesTests
         Assert.Empty(Run(new[] { interest }, new[] { anywhere }));
     }
 
+    [Fact]
+    public void JS1011_JS1012_OtherReaders_ReadTheirStream_AndAnUnknownOneMightReadAny()
+    {
+        var c = RuleContext.Default;
+        List<Finding> RunWithReaders(StreamModel stream, ConsumerModel consumer, params ConfigValue<string>[] readers) =>
+            RuleEngine.Evaluate(new DefinitionSet(new[] { (stream, c) }, new[] { (consumer, c) }, streamsComplete: false, consumersComplete: true, otherReaders: readers));
+
+        var interest = SafeStream("EVENTS").With(s => s.Retention = Known(RetentionPolicy.Interest, "retention"));
+        var elsewhere = ConsumerOf("OTHER", "audit");
+        Assert.Single(RunWithReaders(interest, elsewhere), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
+        Assert.Single(RunWithReaders(interest, elsewhere, Known<string>("OTHER", "reader")), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
+        Assert.DoesNotContain(RunWithReaders(interest, elsewhere, Known<string>("EVENTS", "reader")), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
+        Assert.DoesNotContain(RunWithReaders(interest, elsewhere, Unknown<string>("reader")), f => f.Rule.Id == RuleIds.InterestStreamWithoutConsumer);
+
+        // A reader's filters are unknown: it might take the subjects no defined consumer takes.
+        var jobs = WorkQueue("jobs.email.>", "jobs.sms.>");
+        var email = ConsumerOf("JOBS", "email", "jobs.email.>");
+        Assert.Single(RunWithReaders(jobs, email), f => f.Rule.Id == RuleIds.WorkQueueSubjectsNotConsumed);
+        Assert.DoesNotContain(RunWithReaders(jobs, email, Known<string>("JOBS", "reader")), f => f.Rule.Id == RuleIds.WorkQueueSubjectsNotConsumed);
+    }
+
     // ---------------------------------------------------------------- JS1012
 
     private static StreamModel WorkQueue(params string[] subjects) =>
