@@ -52,7 +52,9 @@ internal sealed partial class BuildReport
     /// <summary>"JetStream.Analyzers.X (JS1001, …)" → "JetStream.Analyzers.X".</summary>
     private static string TypeName(string row) => row.Split(' ', 2)[0];
 
-    public static BuildReport Parse(string log)
+    public static BuildReport Parse(string log) => Parse(log, requireCsc: true);
+
+    private static BuildReport Parse(string log, bool requireCsc)
     {
         double? csc = null;
         double? total = null;
@@ -92,12 +94,22 @@ internal sealed partial class BuildReport
             }
         }
 
-        if (csc is null || total is null)
+        if (csc is null && requireCsc || total is null)
         {
-            throw new InvalidDataException("The build log has no " + (csc is null ? "Csc task time (Task Performance Summary)" : "'Total analyzer execution time'") + ".");
+            throw new InvalidDataException("The build log has no " + (total is not null ? "Csc task time (Task Performance Summary)" : "'Total analyzer execution time'") + ".");
         }
 
-        return new BuildReport(csc.Value, total.Value, rows);
+        return new BuildReport(csc ?? 0, total.Value, rows);
+    }
+
+    /// <summary>
+    /// What csc itself printed with /reportanalyzer (a replayed command line): the analyzer table, with
+    /// <paramref name="wallSeconds"/>, csc's wall time, as the Csc time.
+    /// </summary>
+    public static BuildReport ParseCompilerOutput(string output, double wallSeconds)
+    {
+        var report = Parse(output, requireCsc: false);
+        return new BuildReport(wallSeconds, report.TotalAnalyzerSeconds, report.Rows);
     }
 
     /// <summary>ReportAnalyzer prints "&lt;0.001" for times under a millisecond; count them as 0.</summary>

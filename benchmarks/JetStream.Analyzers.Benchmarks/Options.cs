@@ -16,11 +16,14 @@ internal sealed class Options
                                   nats  = mixed service code, dense = nothing but JetStream wiring, plain = no NATS.Net,
                                   dense-clean = dense with every configuration safe (no diagnostics: the analysis
                                   alone, without the compiler's cost of reporting 4,253 diagnostics)
-          --compiler process|server
+          --compiler process|server|sequential
                                   process: -p:UseSharedCompilation=false, a fresh csc per build, so the analyzers are
                                            loaded and JIT-compiled in every build, as in CI (default);
                                   server:  -p:UseSharedCompilation=true, the warm compiler server of an inner dev loop
                                            (the server this run starts is stopped by its process id at the end)
+                                  sequential: each measured run replays the build's own csc command line (from the
+                                           warm-up build's log) with /parallel-, so analyzers run one at a time:
+                                           no contention between callbacks, steadier figures; Csc is csc's wall time
           --work DIR              generate and build in DIR and keep it (default: a temp folder, deleted afterwards)
           --keep                  keep the temp folder (logs, generated projects, SARIF files)
           --profile               instead of the build table: build the first NATS project of --projects once, then
@@ -68,7 +71,7 @@ internal sealed class Options
                     break;
                 case "--compiler":
                     var compiler = Value();
-                    options.Compiler = compiler is "server" or "process" ? compiler : throw new ArgumentException("--compiler is server or process");
+                    options.Compiler = compiler is "server" or "process" or "sequential" ? compiler : throw new ArgumentException("--compiler is process, server or sequential");
                     break;
                 case "--projects":
                     var projects = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

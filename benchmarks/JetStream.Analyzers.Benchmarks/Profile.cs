@@ -35,8 +35,7 @@ internal static partial class Profile
 
     public static void Run(string buildLog, string projectDirectory, int runs, string? analyzerDll)
     {
-        var commandLine = File.ReadLines(buildLog).Select(l => l.Trim()).FirstOrDefault(l => CscCommand().IsMatch(l))
-            ?? throw new InvalidDataException($"no csc command line in {buildLog}");
+        var commandLine = CompilerReplay.CommandLine(buildLog);
         var arguments = CSharpCommandLineParser.Default.Parse(
             CommandLineParser.SplitCommandLineIntoArguments(commandLine, removeHashComments: false).Skip(1),
             projectDirectory,
@@ -113,9 +112,6 @@ internal static partial class Profile
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
-
-    [GeneratedRegex(@"^\S*/csc(\.exe|\.dll)?\s", RegexOptions.CultureInvariant)]
-    private static partial Regex CscCommand();
 
     private static readonly DiagnosticDescriptor Never = new("BENCH0001", "never reported", "never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 

@@ -113,15 +113,18 @@ internal static class Program
             {
                 var label = run == 0 ? "warm-up" : $"run {run}/{options.Runs}";
                 var log = Path.Combine(work, $"build-{project.Name}-{run}.log");
+                var replay = options.Compiler == "sequential" && run > 0;
                 var wall = Stopwatch.StartNew();
-                var exitCode = Dotnet.Run(project.Directory, log, BuildArguments(options, PipeName(version)));
+                var exitCode = replay
+                    ? CompilerReplay.Run(project.Directory, Path.Combine(work, $"build-{project.Name}-0.log"), log)
+                    : Dotnet.Run(project.Directory, log, BuildArguments(options, PipeName(version)));
                 wall.Stop();
                 if (exitCode != 0)
                 {
-                    throw new InvalidOperationException($"dotnet build {project.Name} failed (exit {exitCode}); see {log}");
+                    throw new InvalidOperationException($"{(replay ? "csc" : "dotnet build")} {project.Name} failed (exit {exitCode}); see {log}");
                 }
 
-                var report = BuildReport.Parse(File.ReadAllText(log));
+                var report = replay ? BuildReport.ParseCompilerOutput(File.ReadAllText(log), wall.Elapsed.TotalSeconds) : BuildReport.Parse(File.ReadAllText(log));
                 var counts = BuildReport.CountDiagnostics(project.Sarif);
                 Step($"{project.Name,-5} {label,-9} build {wall.Elapsed.TotalSeconds,6:0.0} s  csc {report.CscSeconds,6:0.000} s  "
                     + $"all analyzers {report.TotalAnalyzerSeconds,6:0.000} s  JetStream {report.JetStreamSeconds,6:0.000} s  "
@@ -165,7 +168,12 @@ internal static class Program
         var output = new StringBuilder();
         var failures = new List<string>();
         output.AppendLine();
-        output.AppendLine($"Medians of {options.Runs} runs (after one warm-up build each); compiler: {(options.Compiler == "server" ? "warm shared compiler server (UseSharedCompilation=true)" : "a fresh csc process per build (UseSharedCompilation=false)")}.");
+        output.AppendLine($"Medians of {options.Runs} runs (after one warm-up build each); compiler: {options.Compiler switch
+        {
+            "server" => "warm shared compiler server (UseSharedCompilation=true)",
+            "sequential" => "the warm-up build's csc command line replayed with /parallel- (analyzers one at a time; Csc is csc's wall time)",
+            _ => "a fresh csc process per build (UseSharedCompilation=false)",
+        }}.");
         output.AppendLine("Analyzer times are ReportAnalyzer's figures, summed over concurrent callbacks; ratios and shares are medians of the per-run ratios.");
         output.AppendLine();
         output.AppendLine("| project | files | lines | JetStream call sites | JetStream diagnostics | compile (Csc) | all analyzers | NetAnalyzers | JetStream analyzers | JetStream / NetAnalyzers | share of compile | target | result |");
