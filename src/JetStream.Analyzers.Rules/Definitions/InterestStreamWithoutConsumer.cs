@@ -7,8 +7,9 @@ namespace JetStream.Analyzers.Rules.Definitions;
 
 /// <summary>
 /// JS1011: an interest-retention stream that nothing reads: no consumer is defined for it, no other reader (an ordered
-/// consumer, a consumer looked up by name) reads it, and no defined stream mirrors or sources it (both read through a consumer of their own); with the live check, the server's stream of that
-/// name has no consumers and no server stream copies it. Only when the set knows every consumer.
+/// consumer, a consumer looked up by name) reads it, and no defined stream mirrors or sources it (both read through a
+/// consumer of their own); with the live check, the server's stream of that name has no consumers and no server stream
+/// copies it. Only when the set knows every consumer.
 /// </summary>
 public sealed class InterestStreamWithoutConsumer : DefinitionSetRule
 {

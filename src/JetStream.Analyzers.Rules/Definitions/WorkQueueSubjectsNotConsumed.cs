@@ -11,9 +11,10 @@ namespace JetStream.Analyzers.Rules.Definitions;
 /// <summary>
 /// JS1012: a work-queue stream with consumers, none unfiltered, where a stream subject is not inside any consumer's
 /// filter. Only when the set knows every consumer, and only when every consumer's filters are known: one unknown filter
-/// (a consumer looked up by name, a push consumer made from options) might take the rest. With the live check, the consumers on the server's stream of that name count too (those the
-/// files don't define by name), and their consumer list is read only for such a stream. Per stream the cost is its
-/// subjects times its consumers' filters (a handful each in practice).
+/// (a consumer looked up by name, a push consumer made from options) might take the rest. With the live check, the
+/// consumers on the server's stream of that name count too (those the files don't define by name), and their consumer
+/// list is read only for such a stream. Per stream the cost is its subjects times its consumers' filters (a handful
+/// each in practice).
 /// </summary>
 public sealed class WorkQueueSubjectsNotConsumed : DefinitionSetRule
 {

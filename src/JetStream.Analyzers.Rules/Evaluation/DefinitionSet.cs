@@ -228,13 +228,13 @@ public sealed class DefinitionSet
 
     private static bool NoSources(StreamModel stream) => stream.Sources.IsAbsent || stream.Sources.TryGet(out var sources) && sources is not { Count: > 0 };
 
-    /// <summary>The consumers defined for the stream of that name.</summary>
     /// <summary>True when a consumer is defined for the stream of that name, or another reader (<c>otherReaders</c>) reads it.</summary>
     public bool IsRead(string name) => consumersByStream.ContainsKey(name) || readWithoutDefinition.Contains(name);
 
     /// <summary>True when a reader that is no definition here reads the stream of that name: what it takes is unknown.</summary>
     public bool IsReadWithoutDefinition(string name) => readWithoutDefinition.Contains(name);
 
+    /// <summary>The consumers defined for the stream of that name.</summary>
     public IReadOnlyList<ConsumerModel> ConsumersOf(string name) =>
         consumersByStream.TryGetValue(name, out var list) ? list : Array.Empty<ConsumerModel>();
 
