@@ -5,8 +5,6 @@ using System.Threading;
 using JetStream.Analyzers.Infrastructure;
 using JetStream.Analyzers.Rules.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace JetStream.Analyzers.Configuration;
