@@ -71,10 +71,10 @@ public sealed class ConsumerHealthTests
         await using var _ = server;
         using var __ = repo;
         await PublishAsync(server.Connection, "orders.new", 10);
-        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10, m => m.NakAsync().AsTask()));
-        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10, m => m.NakAsync().AsTask()));
+        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10, NakConfirmed));
+        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10, NakConfirmed));
         Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10));
-        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "bill", 10, m => m.AckAsync().AsTask()));
+        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "bill", 10, AckConfirmed));
 
         var finding = Assert.Single(await CheckAsync(server.Connection, server.Url, repo, "JS6003"));
         Assert.Equal("consumers/c0.json(1,50): JS6003: Consumer 'ship' on stream 'ORDERS' has 10 redelivered messages waiting for an acknowledgement (num_redelivered), 33.3% of its 30 deliveries, above the threshold of 5%: messages are negatively acknowledged or not acknowledged within ack_wait. Fix the processing errors, or raise ack_wait if processing takes longer.", finding);
@@ -90,7 +90,7 @@ public sealed class ConsumerHealthTests
         await using var _ = server;
         using var __ = repo;
         await PublishAsync(server.Connection, "orders.new", 8);
-        Assert.Equal(8, await FetchAsync(server.Connection, "ORDERS", "ship", 8, m => m.AckAsync().AsTask()));
+        Assert.Equal(8, await FetchAsync(server.Connection, "ORDERS", "ship", 8, AckConfirmed));
 
         var findings = await CheckAsync(server.Connection, server.Url, repo, "JS6");
         Assert.Empty(findings);

@@ -40,6 +40,12 @@ internal static class HealthFixture
         }
     }
 
+    // Acknowledgements confirmed by the server before the fetch returns: a plain ack may still be on its way when the
+    // check snapshots the consumer's state (its ack floor moved during a check on 2.15.1).
+    public static Task AckConfirmed(INatsJSMsg<byte[]> message) => message.AckAsync(new AckOpts { DoubleAck = true }).AsTask();
+
+    public static Task NakConfirmed(INatsJSMsg<byte[]> message) => message.NakAsync(new AckOpts { DoubleAck = true }).AsTask();
+
     /// <summary>Pulls up to <paramref name="count"/> messages and handles each with <paramref name="handle"/> (nothing: left unacknowledged).</summary>
     public static async Task<int> FetchAsync(NatsConnection connection, string stream, string consumer, int count, Func<INatsJSMsg<byte[]>, Task>? handle = null)
     {

@@ -24,7 +24,7 @@ public sealed class HealthReportTests
         await RawJetStreamApi.PutConsumerOrFailAsync(server.Connection, """{"stream_name":"ORDERS","config":{"durable_name":"ship","ack_policy":"explicit","max_ack_pending":20}}""");
         await RawJetStreamApi.PutConsumerOrFailAsync(server.Connection, """{"stream_name":"ORDERS","config":{"durable_name":"bill","ack_policy":"explicit"}}""");
         await PublishAsync(server.Connection, "orders.new", 50, size: 100);
-        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10, m => m.NakAsync().AsTask()));
+        Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10, NakConfirmed));
         Assert.Equal(10, await FetchAsync(server.Connection, "ORDERS", "ship", 10));
         using var repo = new ConfigRepo().With("streams/orders.json", """{"name":"ORDERS","subjects":["orders.>"],"max_msgs":100,"discard":"new"}""");
 
