@@ -79,13 +79,8 @@ public sealed class ConnectionPerIterationAnalyzer : JetStreamAnalyzer
             return false;
         }
 
-        foreach (var id in IdentifierSearch.Named(body, local.Name, cancellationToken))
+        foreach (var id in IdentifierSearch.References(body, local, model, cancellationToken))
         {
-            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
-            {
-                continue;
-            }
-
             var ok = id.Parent switch
             {
                 MemberAccessExpressionSyntax access => access.Expression == id,

@@ -47,6 +47,18 @@ internal static class IdentifierSearch
         }
     }
 
+    /// <summary>The identifier names in <paramref name="root"/> that bind to <paramref name="symbol"/>, in document order.</summary>
+    public static IEnumerable<IdentifierNameSyntax> References(SyntaxNode root, ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var id in Named(root, symbol.Name, cancellationToken))
+        {
+            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, symbol))
+            {
+                yield return id;
+            }
+        }
+    }
+
     private static bool HasEscape(string text, int start, int end)
     {
         for (var index = text.IndexOf('\\', start, end - start); index >= 0 && index + 1 < end; index = text.IndexOf('\\', index + 1, end - index - 1))

@@ -43,13 +43,13 @@ internal sealed class InvocationSearch
         for (var index = text.IndexOf(suffix, StringComparison.Ordinal); index >= 0; index = text.IndexOf(suffix, index + suffix.Length, StringComparison.Ordinal))
         {
             var end = index + suffix.Length;
-            if (end < text.Length && IsIdentifierPart(text[end]))
+            if (end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end]))
             {
                 continue;
             }
 
             var start = index;
-            while (start > 0 && IsIdentifierPart(text[start - 1]))
+            while (start > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[start - 1]))
             {
                 start--;
             }
@@ -67,8 +67,6 @@ internal sealed class InvocationSearch
             }
         }
     }
-
-    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>The invocation whose called name is <paramref name="name"/>: M(), x.M(), x?.M().</summary>
     private static InvocationExpressionSyntax? InvocationOf(SyntaxNode? name)

@@ -70,13 +70,7 @@ internal sealed class AckFlow
 
         foreach (var statement in statements)
         {
-            foreach (var id in IdentifierSearch.Named(statement, message.Name, cancellationToken))
-            {
-                if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, message))
-                {
-                    references.Add(id);
-                }
-            }
+            references.UnionWith(IdentifierSearch.References(statement, message, model, cancellationToken));
         }
     }
 

@@ -187,16 +187,7 @@ internal sealed class ConsumerOrigin
         }
 
         var root = declarator.Ancestors().FirstOrDefault(n => n is MemberDeclarationSyntax or CompilationUnitSyntax) ?? declarator.SyntaxTree.GetRoot(cancellationToken);
-        foreach (var id in IdentifierSearch.Named(root, local.Name, cancellationToken))
-        {
-            if (IsWritten(id)
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
-            {
-                return null;
-            }
-        }
-
-        return initializer.Value;
+        return IdentifierSearch.References(root, local, model, cancellationToken).Any(IsWritten) ? null : initializer.Value;
     }
 
     private static bool IsWritten(IdentifierNameSyntax id) => id.Parent switch

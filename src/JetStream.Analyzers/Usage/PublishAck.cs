@@ -109,13 +109,8 @@ internal static class PublishAck
         }
 
         var result = PublishAckUse.Unchecked;
-        foreach (var id in IdentifierSearch.Named(root, local.Name, cancellationToken))
+        foreach (var id in IdentifierSearch.References(root, local, model, cancellationToken))
         {
-            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, local))
-            {
-                continue;
-            }
-
             switch (isResult ? ResultUse(id) : Use(id))
             {
                 case PublishAckUse.Checked:
