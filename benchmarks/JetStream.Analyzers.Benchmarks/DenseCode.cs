@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 
 namespace JetStream.Analyzers.Benchmarks;
 
@@ -23,8 +22,16 @@ internal static class DenseCode
         var maxBytes = random.Next(2) == 0 && !clean ? string.Empty : $"\n                MaxBytes = {random.Next(1, 64)}L * 1024 * 1024 * 1024,";
         var maxDeliver = random.Next(2) == 0 && !clean ? string.Empty : $"\n                MaxDeliver = {random.Next(4, 10)},";
         var safeStream = clean ? "\n                DenyDelete = true,\n                DenyPurge = true," : string.Empty;
+
+        // Drawn in the order the template used to draw them, so the dense files stay what they were.
+        var maxAge = random.Next(1, 60);
+        var ackWait = random.Next(10, 120);
+        var nakDelay = random.Next(1, 30);
+
+        // With a backoff the server waits the first backoff value instead of AckWait (JS2011), so the clean file sets none.
+        var ackWaitLine = clean ? string.Empty : $"\n            AckWait = TimeSpan.FromSeconds({ackWait}),";
         var safeConsumer = clean ? "\n                Backoff = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)],\n                MaxBatch = 100,\n                MaxExpires = TimeSpan.FromSeconds(30)," : string.Empty;
-        var code = $$"""
+        return $$"""
             using NATS.Client.Core;
             using NATS.Client.JetStream;
             using NATS.Client.JetStream.Models;
@@ -38,14 +45,13 @@ internal static class DenseCode
                     await js.CreateOrUpdateStreamAsync(new StreamConfig("{{stream}}", ["{{subject}}.>"])
                     {
                         NumReplicas = {{replicas}},
-                        MaxAge = TimeSpan.FromDays({{random.Next(1, 60)}}),{{maxBytes}}
+                        MaxAge = TimeSpan.FromDays({{maxAge}}),{{maxBytes}}
                         DuplicateWindow = TimeSpan.FromMinutes(2),{{safeStream}}
                     }, cancellationToken);
 
                     var consumer = await js.CreateOrUpdateConsumerAsync("{{stream}}", new ConsumerConfig("{{subject}}-router")
                     {
-                        AckPolicy = ConsumerConfigAckPolicy.Explicit,
-                        AckWait = TimeSpan.FromSeconds({{random.Next(10, 120)}}),{{maxDeliver}}
+                        AckPolicy = ConsumerConfigAckPolicy.Explicit,{{ackWaitLine}}{{maxDeliver}}
                         FilterSubject = "{{subject}}.in",{{safeConsumer}}
                     }, cancellationToken);
 
@@ -59,14 +65,11 @@ internal static class DenseCode
                         }
                         catch (NatsJSException)
                         {
-                            await msg.NakAsync(new AckOpts { NakDelay = TimeSpan.FromSeconds({{random.Next(1, 30)}}) }, cancellationToken);
+                            await msg.NakAsync(new AckOpts { NakDelay = TimeSpan.FromSeconds({{nakDelay}}) }, cancellationToken);
                         }
                     }
                 }
             }
             """;
-
-        // With a backoff the server waits the first backoff value instead of AckWait (JS2011), so the clean file sets none.
-        return clean ? Regex.Replace(code, @"\n *AckWait = [^\n]*", string.Empty) : code;
     }
 }
