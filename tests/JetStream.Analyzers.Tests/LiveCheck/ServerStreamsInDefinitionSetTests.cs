@@ -129,10 +129,11 @@ public sealed class ServerStreamsInDefinitionSetTests : LiveCheckFixture
         Assert.Equal(2, Lint("JS4005").Count);
     }
 
-    [NatsServerFact]
-    public async Task The_cross_definition_checks_send_no_request_of_their_own()
+    [Theory]
+    [NatsRelease(NatsReleases.V2_15)]
+    public async Task The_cross_definition_checks_send_no_request_of_their_own(string release)
     {
-        await UseReleaseAsync(NatsReleases.V2_15);
+        await UseReleaseAsync(release);
         await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, Jobs);
         await RawJetStreamApi.PutConsumerOrFailAsync(Server.Connection, """{"stream_name":"JOBS","config":{"durable_name":"push","ack_policy":"explicit","filter_subject":"jobs.push.>"}}""");
         await RawJetStreamApi.CreateStreamOrFailAsync(Server.Connection, Events);
